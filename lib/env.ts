@@ -1,0 +1,76 @@
+import { z } from "zod";
+
+/**
+ * Environment, parsed once with zod. Import `env()` instead of touching process.env, so a
+ * missing or malformed variable stops start-up with a message that names it.
+ * Parsed lazily (on first call) so `next build` does not need production secrets.
+ */
+const base64Key = z
+  .string()
+  .trim()
+  .refine((v) => Buffer.from(v, "base64").length === 32, {
+    message: "must be 32 random bytes in base64 (generate one with: openssl rand -base64 32)",
+  });
+
+const optionalNonEmpty = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_PATH: z.string().trim().min(1).default("./data/halo-hudu-sync.db"),
+    NEXTAUTH_SECRET: z.string().trim().min(32, "must be at least 32 characters (openssl rand -base64 32)"),
+    NEXTAUTH_URL: z.url({ message: "must be the dashboard's public URL, e.g. http://localhost:3000" }).optional(),
+    SETTINGS_ENCRYPTION_KEY: base64Key,
+    ADMIN_EMAIL: z.email({ message: "must be an e-mail address" }).optional(),
+    ADMIN_PASSWORD: z.string().min(10, "must be at least 10 characters").optional(),
+    /** Set by `npm run demo`: the dashboard says it is talking to simulators. */
+    SIMULATOR_MODE: z
+      .enum(["true", "false", "1", "0", ""])
+      .default("false")
+      .transform((v) => v === "true" || v === "1"),
+    HALO_AUTH_URL: optionalNonEmpty,
+    HALO_RESOURCE_URL: optionalNonEmpty,
+    HALO_TENANT: optionalNonEmpty,
+    HALO_CLIENT_ID: optionalNonEmpty,
+    HALO_CLIENT_SECRET: optionalNonEmpty,
+    HUDU_URL: optionalNonEmpty,
+    HUDU_API_KEY: optionalNonEmpty,
+  })
+  .refine((e) => !e.ADMIN_EMAIL === !e.ADMIN_PASSWORD, {
+    message: "ADMIN_EMAIL and ADMIN_PASSWORD must be set together (or neither)",
+    path: ["ADMIN_PASSWORD"],
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid environment:\n${problems.map((p) => `  - ${p}`).join("\n")}\nSee .env.example.`);
+    this.name = "EnvError";
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    throw new EnvError(
+      result.error.issues.map((i) => {
+        const name = i.path.join(".") || "environment";
+        const given = source[name];
+        return given === undefined && i.code === "invalid_type" ? `${name} is missing` : `${name} ${i.message}`;
+      }),
+    );
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,69 @@
+import { defineConfig, devices } from "@playwright/test";
+import { freePortSync } from "./scripts/free-port";
+import { E2E_DATA_DIR, E2E_DIST_DIR } from "./e2e/env";
+
+// Chosen once in the main process; workers inherit the environment, so they see the same ports.
+process.env.E2E_APP_PORT ??= String(freePortSync());
+const appPort = Number(process.env.E2E_APP_PORT);
+export const appUrl = `http://127.0.0.1:${appPort}`;
+
+const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+// Secrets for the throwaway test servers only.
+const testSecrets = {
+  NEXTAUTH_SECRET: "e2e-only-secret-e2e-only-secret-e2e-only-secret",
+  SETTINGS_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
+  NEXT_TELEMETRY_DISABLED: "1",
+};
+
+export default defineConfig({
+  testDir: "./e2e",
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  use: {
+    baseURL: appUrl,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: chromiumPath,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  projects: [
+    { name: "setup", testMatch: /global\.setup\.ts/, use: { ...devices["Desktop Chrome"] } },
+    {
+      name: "chromium",
+      dependencies: ["setup"],
+      testIgnore: /global\.setup\.ts/,
+      use: { ...devices["Desktop Chrome"], viewport: { width: 1400, height: 900 } },
+    },
+  ],
+  webServer: [
+    {
+      // A fresh database every run: the first-admin setup is part of the tests.
+      command: `rm -rf ${E2E_DATA_DIR} && npx next start -p ${appPort} -H 127.0.0.1`,
+      url: `${appUrl}/api/health`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: {
+        ...testSecrets,
+        NEXT_DIST_DIR: E2E_DIST_DIR,
+        DATABASE_PATH: `${E2E_DATA_DIR}/app.db`,
+        NEXTAUTH_URL: appUrl,
+      },
+    },
+  ],
+});
