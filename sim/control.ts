@@ -1,0 +1,60 @@
+/**
+ * The control surface shared by both simulators: fault injection, latency, rate-limit changes,
+ * request counting and state inspection. The same operations are served over HTTP under
+ * `/__sim/*` (see sim/core/control-routes.ts) so tests in another process can drive a simulator.
+ */
+
+export interface FaultMatch {
+  method?: string;
+  /**
+   * Matched case-insensitively against the request pathname. A string is a whole-path pattern:
+   * `:id` matches one segment and `*` matches anything (e.g. "/api/client/:id", "/api/v1/companies*").
+   */
+  path?: string | RegExp;
+}
+
+export interface FailNextOptions {
+  count?: number;
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  match?: FaultMatch;
+}
+
+export interface DropNextOptions {
+  count?: number;
+  match?: FaultMatch;
+}
+
+export interface RateLimitConfig {
+  limit: number;
+  windowMs: number;
+}
+
+export interface RequestLogEntry {
+  method: string;
+  path: string;
+  /** 0 when the socket was dropped without an answer. */
+  status: number;
+  at: number;
+}
+
+export interface SimControl {
+  failNext(opts: FailNextOptions): void;
+  /** Destroys the socket without answering. */
+  dropNext(opts: DropNextOptions): void;
+  setLatency(ms: number): void;
+  /** Halo only; a no-op on Hudu. */
+  expireAllTokens(): void;
+  setRateLimit(rl: RateLimitConfig | false): void;
+  /** Full current data (deep copy). */
+  state(): unknown;
+  /** Key "GET /api/client": method + lowercased route pattern with ids replaced by :id. */
+  requestCounts(): Record<string, number>;
+  requests(): RequestLogEntry[];
+  resetCounts(): void;
+  /** Forgets pending fail-next/drop-next faults and sets latency back to 0. */
+  clearFaults(): void;
+  /** Restores the data the simulator started with (and clears faults, counts and rate-limit usage). */
+  resetData(): void;
+}
