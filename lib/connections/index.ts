@@ -1,0 +1,4 @@
+export * from "./checks";
+export * from "./normalise";
+export * from "./test-halo";
+export * from "./test-hudu";

@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { normaliseConnectionSettings, normaliseUrl } from "./normalise";
+
+describe("normaliseUrl", () => {
+  it("reduces a Hudu URL ending in /api/v1 to the instance address", () => {
+    expect(normaliseUrl(" https://acme.huducloud.com/api/v1/ ", "hudu")).toEqual({
+      value: "https://acme.huducloud.com",
+      changes: ["removed spaces around the address", "removed the closing /", "removed trailing /api/v1 (the app adds /api/v1 itself)"],
+    });
+    expect(normaliseUrl("https://docs.example.com/hudu", "hudu").value).toBe("https://docs.example.com/hudu");
+  });
+  it("adds https:// when no scheme is given, and keeps http for local servers", () => {
+    expect(normaliseUrl("acme.huducloud.com", "hudu")).toEqual({ value: "https://acme.huducloud.com", changes: ["added https://"] });
+    expect(normaliseUrl("http://127.0.0.1:4010", "hudu")).toEqual({ value: "http://127.0.0.1:4010", changes: [] });
+    expect(normaliseUrl("localhost:4010/api/v1", "hudu").value).toBe("https://localhost:4010");
+  });
+  it("reduces a Halo token URL to the authorisation server and fills usual paths on bare hosts", () => {
+    expect(normaliseUrl("https://acme.halopsa.com/auth/token", "haloAuth")).toEqual({
+      value: "https://acme.halopsa.com/auth",
+      changes: ["removed trailing /token (the app adds it)"],
+    });
+    expect(normaliseUrl("https://acme.halopsa.com/auth/", "haloAuth")).toEqual({ value: "https://acme.halopsa.com/auth", changes: ["removed the closing /"] });
+    expect(normaliseUrl("ACME.halopsa.com", "haloAuth")).toEqual({
+      value: "https://acme.halopsa.com/auth",
+      changes: ["added https://", "added /auth (Halo's usual authorisation path)", "lower-cased the host name"],
+    });
+    expect(normaliseUrl("https://acme.halopsa.com", "haloResource").value).toBe("https://acme.halopsa.com/api");
+    expect(normaliseUrl("https://acme.halopsa.com/api//", "haloResource")).toEqual({ value: "https://acme.halopsa.com/api", changes: ["removed the closing /"] });
+  });
+  it("says why a value cannot be used", () => {
+    expect(normaliseUrl("", "hudu").error).toBe("Enter the address.");
+    expect(normaliseUrl("ftp://acme.example", "hudu").error).toMatch(/must start with https:\/\//);
+    expect(normaliseUrl("https://acme example.com", "hudu").error).toMatch(/spaces/);
+    expect(normaliseUrl("https://acme", "hudu").error).toMatch(/full host name/);
+    expect(normaliseUrl("https://acme.halopsa.com/api", "haloAuth").error).toMatch(/resource server/);
+    expect(normaliseUrl("https://acme.halopsa.com/auth", "haloResource").error).toMatch(/authorisation server/);
+    expect(normaliseUrl("https://user:pw@acme.example", "hudu").error).toMatch(/passwords/);
+  });
+  it("drops query strings and fragments", () => {
+    expect(normaliseUrl("https://acme.huducloud.com/?x=1#top", "hudu")).toEqual({
+      value: "https://acme.huducloud.com",
+      changes: ["removed the query string", "removed the # part"],
+    });
+  });
+});
+
+describe("normaliseConnectionSettings", () => {
+  it("normalises every given field and never echoes secrets in notes", () => {
+    const result = normaliseConnectionSettings({
+      haloAuthUrl: "https://acme.halopsa.com/auth/token",
+      haloResourceUrl: "https://acme.halopsa.com/api/",
+      haloTenant: " acme ",
+      haloClientId: " 1b2c3d4e-0000-0000-0000-000000000001 ",
+      haloClientSecret: "abc-def\n-ghi",
+      huduUrl: "https://acme.huducloud.com/api/v1",
+      huduApiKey: "  key123  ",
+    });
+    expect(result.ok).toBe(true);
+    expect(result.haloTenant).toEqual({ value: "acme", changes: ["removed spaces around it"] });
+    expect(result.haloClientId?.value).toBe("1b2c3d4e-0000-0000-0000-000000000001");
+    expect(result.haloClientSecret).toEqual({ value: "abc-def-ghi", changes: ["removed spaces and line breaks inside it"] });
+    expect(result.huduApiKey).toEqual({ value: "key123", changes: ["removed spaces around it"] });
+    expect(JSON.stringify(Object.values(result).flatMap((f) => (typeof f === "object" ? f.changes : [])))).not.toMatch(/key123|abc-def/);
+  });
+  it("flags unusable fields and leaves absent ones out", () => {
+    const result = normaliseConnectionSettings({ haloTenant: "https://acme.halopsa.com", huduApiKey: "   " });
+    expect(result.ok).toBe(false);
+    expect(result.haloTenant?.error).toMatch(/only the tenant name/);
+    expect(result.huduApiKey?.error).toBe("Enter the API key.");
+    expect(result.huduUrl).toBeUndefined();
+    expect(normaliseConnectionSettings("nonsense").ok).toBe(false);
+  });
+});

@@ -1,0 +1,160 @@
+import { z } from "zod";
+
+/**
+ * Cleans connection settings as typed (or pasted) by an admin, and says what it changed in
+ * plain words so the form can show "removed trailing /api/v1" beside the field.
+ *
+ * URLs: trimmed; https:// added when no scheme is given; query, fragment and closing slashes
+ * removed (a closing `/` breaks naive clients); a Hudu URL ending in /api/v1 is cut back to the
+ * instance address; a Halo authorisation URL ending in /token is cut back (the client adds
+ * /token); a bare host gets Halo's usual /auth or /api path.
+ * Secrets and ids: trimmed, and whitespace inside removed (pasting across a line break adds
+ * some; none of these values ever contains spaces). The values themselves never appear in a
+ * change note or an error.
+ */
+
+export const connectionSettingsInputSchema = z.object({
+  haloAuthUrl: z.string().optional(),
+  haloResourceUrl: z.string().optional(),
+  haloTenant: z.string().optional(),
+  haloClientId: z.string().optional(),
+  haloClientSecret: z.string().optional(),
+  huduUrl: z.string().optional(),
+  huduApiKey: z.string().optional(),
+});
+export type ConnectionSettingsInput = z.input<typeof connectionSettingsInputSchema>;
+export type ConnectionField = keyof ConnectionSettingsInput;
+
+export interface NormalisedField {
+  value: string;
+  /** Plain-words notes of what was changed, e.g. "removed trailing /api/v1". */
+  changes: string[];
+  /** Set when the value cannot be used; a message for beside the field. */
+  error?: string;
+}
+
+export type NormalisedSettings = { [K in ConnectionField]?: NormalisedField } & {
+  /** True when no field has an error. */
+  ok: boolean;
+};
+
+type UrlKind = "haloAuth" | "haloResource" | "hudu";
+
+export function normaliseUrl(raw: string, kind: UrlKind): NormalisedField {
+  const changes: string[] = [];
+  let text = raw.trim();
+  if (text !== raw) changes.push("removed spaces around the address");
+  if (text === "") return { value: "", changes, error: "Enter the address." };
+  if (/\s/.test(text)) return { value: text, changes, error: "The address contains spaces." };
+
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(text);
+  if (!scheme) {
+    if (/^[a-z][a-z0-9+.-]*:/i.test(text) && !/^[^:/]+:\d/.test(text)) {
+      return { value: text, changes, error: "The address must start with https://." };
+    }
+    text = `https://${text.replace(/^\/+/, "")}`;
+    changes.push("added https://");
+  } else if (!/^https?$/i.test(scheme[1])) {
+    return { value: text, changes, error: "The address must start with https:// (or http:// for a local test server)." };
+  }
+
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return { value: text, changes, error: "This is not a valid web address." };
+  }
+  if (!url.hostname || (!url.hostname.includes(".") && url.hostname !== "localhost" && !url.hostname.startsWith("["))) {
+    return { value: text, changes, error: "The address needs a full host name, e.g. yourname.halopsa.com." };
+  }
+  if (url.username || url.password) return { value: text, changes, error: "Leave user names and passwords out of the address." };
+  if (url.search) {
+    changes.push("removed the query string");
+    url.search = "";
+  }
+  if (url.hash) {
+    changes.push("removed the # part");
+    url.hash = "";
+  }
+
+  let path = url.pathname;
+  if (/\/{2,}$/.test(path) || (path.length > 1 && path.endsWith("/"))) changes.push("removed the closing /");
+  path = path.replace(/\/+$/, "");
+
+  const fail = (error: string): NormalisedField => ({ value: `${url.origin}${path}`, changes, error });
+
+  if (kind === "hudu") {
+    const api = /\/api(\/v\d+)?$/i.exec(path);
+    if (api) {
+      path = path.slice(0, -api[0].length);
+      changes.push(`removed trailing ${api[0]} (the app adds /api/v1 itself)`);
+    }
+  } else if (kind === "haloAuth") {
+    if (/\/token$/i.test(path)) {
+      path = path.replace(/\/token$/i, "");
+      changes.push("removed trailing /token (the app adds it)");
+    }
+    if (path === "") {
+      path = "/auth";
+      changes.push("added /auth (Halo's usual authorisation path)");
+    } else if (/\/api$/i.test(path)) {
+      return fail("This looks like the resource server address (it ends in /api). The authorisation server usually ends in /auth.");
+    }
+  } else {
+    if (path === "") {
+      path = "/api";
+      changes.push("added /api (Halo's usual resource path)");
+    } else if (/\/auth(\/token)?$/i.test(path)) {
+      return fail("This looks like the authorisation server address (it ends in /auth). The resource server usually ends in /api.");
+    }
+  }
+
+  const value = `${url.origin}${path}`;
+  const typedHost = extractHost(text);
+  if (typedHost !== url.host && typedHost.toLowerCase() === url.host) changes.push("lower-cased the host name");
+  return { value, changes };
+}
+
+function extractHost(text: string): string {
+  const m = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i.exec(text);
+  return m ? m[1] : "";
+}
+
+function normaliseToken(raw: string, what: string, required: boolean): NormalisedField {
+  const changes: string[] = [];
+  const trimmed = raw.trim();
+  if (trimmed !== raw) changes.push("removed spaces around it");
+  const value = trimmed.replace(/\s+/g, "");
+  if (value !== trimmed) changes.push("removed spaces and line breaks inside it");
+  if (required && value === "") return { value, changes, error: `Enter the ${what}.` };
+  return { value, changes };
+}
+
+function normaliseTenant(raw: string): NormalisedField {
+  const changes: string[] = [];
+  const value = raw.trim();
+  if (value !== raw) changes.push("removed spaces around it");
+  if (/^[a-z]+:\/\//i.test(value) || value.includes("/")) {
+    return { value, changes, error: "Enter only the tenant name shown under Halo API > API Details, not an address." };
+  }
+  if (/\s/.test(value)) return { value, changes, error: "A tenant name has no spaces." };
+  return { value, changes };
+}
+
+export function normaliseConnectionSettings(input: unknown): NormalisedSettings {
+  const parsed = connectionSettingsInputSchema.safeParse(input);
+  if (!parsed.success) {
+    return { ok: false };
+  }
+  const data = parsed.data;
+  const out: NormalisedSettings = { ok: true };
+  if (data.haloAuthUrl !== undefined) out.haloAuthUrl = normaliseUrl(data.haloAuthUrl, "haloAuth");
+  if (data.haloResourceUrl !== undefined) out.haloResourceUrl = normaliseUrl(data.haloResourceUrl, "haloResource");
+  if (data.huduUrl !== undefined) out.huduUrl = normaliseUrl(data.huduUrl, "hudu");
+  if (data.haloTenant !== undefined) out.haloTenant = normaliseTenant(data.haloTenant);
+  if (data.haloClientId !== undefined) out.haloClientId = normaliseToken(data.haloClientId, "client ID", true);
+  if (data.haloClientSecret !== undefined) out.haloClientSecret = normaliseToken(data.haloClientSecret, "client secret", true);
+  if (data.huduApiKey !== undefined) out.huduApiKey = normaliseToken(data.huduApiKey, "API key", true);
+  out.ok = (Object.keys(connectionSettingsInputSchema.shape) as ConnectionField[]).every((k) => !out[k]?.error);
+  return out;
+}

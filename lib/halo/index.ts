@@ -1,0 +1,6 @@
+export * from "./client";
+export * from "./config";
+export * from "./listing";
+export * from "./records";
+export { classifyTokenFailure, HaloTokenProvider } from "./token";
+export { parseHaloDateTime } from "./values";

@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { HaloListing, type PageResult } from "./listing";
+import { haloClientSchema } from "./records";
+
+/** Pages served from an array, the way a server with a page cap would. */
+function pager(total: number, opts: { cap?: number; recordCount?: boolean; ignorePageNo?: boolean; odd?: Set<number> } = {}) {
+  const all = Array.from({ length: total }, (_, i) => (opts.odd?.has(i + 1) ? { id: i + 1 } : { id: i + 1, name: `Client ${i + 1}` }));
+  const asked: Array<{ pageNo: number; pageSize: number }> = [];
+  const fetchPage = async (pageNo: number, pageSize: number): Promise<PageResult> => {
+    asked.push({ pageNo, pageSize });
+    const size = Math.min(pageSize, opts.cap ?? Infinity);
+    const start = opts.ignorePageNo ? 0 : (pageNo - 1) * size;
+    return { records: all.slice(start, start + size), recordCount: opts.recordCount === false ? undefined : total };
+  };
+  return { fetchPage, asked };
+}
+
+describe("HaloListing", () => {
+  it("reads every record across pages and stops at record_count", async () => {
+    const { fetchPage, asked } = pager(250);
+    const listing = new HaloListing("client", haloClientSchema, fetchPage);
+    const records = await listing.toArray();
+    expect(records).toHaveLength(250);
+    expect(asked.map((a) => a.pageNo)).toEqual([1, 2, 3]);
+    expect(asked.every((a) => a.pageSize === 100)).toBe(true);
+    expect(listing.recordCount).toBe(250);
+  });
+
+  it("keeps going past short pages when the server caps pages below what we asked", async () => {
+    const { fetchPage, asked } = pager(120, { cap: 50 });
+    const records = await new HaloListing("client", haloClientSchema, fetchPage).toArray();
+    expect(records).toHaveLength(120);
+    expect(asked).toHaveLength(3);
+  });
+
+  it("without record_count stops on a short page, and on an empty one", async () => {
+    const short = pager(130, { recordCount: false });
+    expect(await new HaloListing("client", haloClientSchema, short.fetchPage).toArray()).toHaveLength(130);
+    expect(short.asked).toHaveLength(2);
+    const exact = pager(200, { recordCount: false });
+    expect(await new HaloListing("client", haloClientSchema, exact.fetchPage).toArray()).toHaveLength(200);
+    expect(exact.asked).toHaveLength(3);
+  });
+
+  it("stops (and reports) when the server ignores page_no instead of looping", async () => {
+    const { fetchPage, asked } = pager(500, { ignorePageNo: true });
+    const listing = new HaloListing("client", haloClientSchema, fetchPage);
+    const records = await listing.toArray();
+    expect(records).toHaveLength(100);
+    expect(asked).toHaveLength(2);
+    expect(listing.problems).toEqual([expect.objectContaining({ scope: "listing", type: "client" })]);
+    expect(listing.problems[0].message).toMatch(/same page of clients twice/);
+  });
+
+  it("skips and reports a record that does not parse, and keeps going", async () => {
+    const seen: string[] = [];
+    const { fetchPage } = pager(150, { odd: new Set([7, 120]) });
+    const listing = new HaloListing("client", haloClientSchema, fetchPage, { onProblem: (p) => seen.push(p.message) });
+    const records = await listing.toArray();
+    expect(records).toHaveLength(148);
+    expect(listing.problems.map((p) => p.id)).toEqual([7, 120]);
+    expect(seen[0]).toMatch(/^Skipped Halo client 7: name: the client has no name/);
+  });
+
+  it("never yields one id twice when records shift between pages", async () => {
+    let call = 0;
+    const listing = new HaloListing("client", haloClientSchema, async () => {
+      call++;
+      if (call === 1) return { records: [{ id: 1, name: "a" }, { id: 2, name: "b" }], recordCount: 3 };
+      return { records: [{ id: 2, name: "b" }, { id: 3, name: "c" }], recordCount: 3 };
+    }, {}, 2);
+    expect((await listing.toArray()).map((r) => r.id)).toEqual([1, 2, 3]);
+  });
+});

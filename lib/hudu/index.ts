@@ -1,0 +1,4 @@
+export * from "./client";
+export * from "./config";
+export * from "./custom-fields";
+export * from "./schemas";
