@@ -5,5 +5,8 @@ const nextConfig = {
   serverExternalPackages: ["better-sqlite3"],
   poweredByHeader: false,
   typedRoutes: false,
+  // `npm run typecheck` (part of `npm test` and CI) is the type gate; the build skips its own
+  // pass so the demo's first start and each test build are not slowed by a second one.
+  typescript: { ignoreBuildErrors: true },
 };
 export default nextConfig;

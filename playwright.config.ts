@@ -1,11 +1,14 @@
 import { defineConfig, devices } from "@playwright/test";
 import { freePortSync } from "./scripts/free-port";
-import { E2E_DATA_DIR, E2E_DIST_DIR } from "./e2e/env";
+import { DEMO_ADMIN_STATE, E2E_DATA_DIR, E2E_DEMO_DATA_DIR, E2E_DIST_DIR } from "./e2e/env";
 
 // Chosen once in the main process; workers inherit the environment, so they see the same ports.
 process.env.E2E_APP_PORT ??= String(freePortSync());
+process.env.E2E_DEMO_PORT ??= String(freePortSync());
 const appPort = Number(process.env.E2E_APP_PORT);
-export const appUrl = `http://127.0.0.1:${appPort}`;
+const demoPort = Number(process.env.E2E_DEMO_PORT);
+const appUrl = `http://127.0.0.1:${appPort}`;
+const demoUrl = `http://127.0.0.1:${demoPort}`;
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -47,8 +50,21 @@ export default defineConfig({
     {
       name: "chromium",
       dependencies: ["setup"],
-      testIgnore: /global\.setup\.ts/,
+      testIgnore: [/global\.setup\.ts/, /demo\//],
       use: { ...devices["Desktop Chrome"], viewport: { width: 1400, height: 900 } },
+    },
+    // The demo exactly as `npm run demo` starts it: simulators, demo admin, settings pre-filled.
+    { name: "demo-setup", testMatch: /demo\/demo\.setup\.ts/, use: { ...devices["Desktop Chrome"], baseURL: demoUrl } },
+    {
+      name: "demo",
+      dependencies: ["demo-setup"],
+      testMatch: /demo\/.*\.spec\.ts/,
+      use: {
+        ...devices["Desktop Chrome"],
+        baseURL: demoUrl,
+        storageState: DEMO_ADMIN_STATE,
+        viewport: { width: 1400, height: 900 },
+      },
     },
   ],
   webServer: [
@@ -64,6 +80,13 @@ export default defineConfig({
         DATABASE_PATH: `${E2E_DATA_DIR}/app.db`,
         NEXTAUTH_URL: appUrl,
       },
+    },
+    {
+      command: `npx tsx scripts/demo.ts --port ${demoPort} --data-dir ${E2E_DEMO_DATA_DIR} --fresh --no-build --size demo`,
+      url: `${demoUrl}/api/health`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: { NEXT_DIST_DIR: E2E_DIST_DIR, NEXT_TELEMETRY_DISABLED: "1" },
     },
   ],
 });

@@ -1,0 +1,34 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db";
+import { connectionSettings, type ConnectionSettingsRow } from "@/db/schema";
+
+/** The database or an open transaction on it, so callers can group writes. */
+export type DbOrTx = Db | Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+/** The connection settings live in a single row; this is its id. */
+const SETTINGS_ID = 1;
+
+export type ConnectionSettingsValues = Omit<ConnectionSettingsRow, "id">;
+
+export function getConnectionSettingsRow({ db }: { db: Db }): ConnectionSettingsRow | undefined {
+  return db.select().from(connectionSettings).where(eq(connectionSettings.id, SETTINGS_ID)).get();
+}
+
+/**
+ * Writes the given columns of the settings row, creating it on first save. Columns left out
+ * keep their stored value (an empty secret input means "keep the saved one").
+ */
+export function upsertConnectionSettings({
+  db,
+  values,
+}: {
+  db: DbOrTx;
+  values: Partial<ConnectionSettingsValues>;
+}): ConnectionSettingsRow {
+  return db
+    .insert(connectionSettings)
+    .values({ ...values, id: SETTINGS_ID })
+    .onConflictDoUpdate({ target: connectionSettings.id, set: values })
+    .returning()
+    .get();
+}

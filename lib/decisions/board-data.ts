@@ -1,0 +1,163 @@
+import type { Db } from "@/db";
+import { listDecisions } from "@/db/queries/match-decisions";
+import {
+  getCurrentSnapshotRun,
+  getLatestSnapshotRun,
+  listSnapshotHaloClients,
+  listSnapshotHuduCompanies,
+  parseJsonArray,
+} from "@/db/queries/snapshots";
+import type { MatchDecision, SnapshotHaloClient, SnapshotHuduCompany, SnapshotRun } from "@/db/schema";
+import { matchCompanies } from "@/lib/match";
+import type {
+  BoardData,
+  BoardDecision,
+  BoardHaloClient,
+  BoardHuduCompany,
+  BoardSnapshotInfo,
+  BoardSuggestion,
+  SnapshotRunView,
+  SnapshotStatus,
+} from "./types";
+
+/**
+ * Reads the board's data from the database (never from Halo or Hudu) and runs the matching
+ * engine over the snapshot. Suggestions depend only on the snapshot, so they are computed once
+ * per snapshot run and cached for the process; decisions are applied on top by buildBoardView.
+ */
+
+const nameOrder = new Intl.Collator("en", { sensitivity: "base", numeric: true });
+
+export function toBoardHaloClient(row: SnapshotHaloClient): BoardHaloClient {
+  return {
+    id: row.id,
+    name: row.name,
+    website: row.website,
+    phone: row.phone,
+    emailDomains: parseJsonArray<string>(row.emailDomainsJson),
+    siteCount: row.siteCount,
+    userCount: row.userCount,
+    inactive: row.inactive,
+  };
+}
+
+export function toBoardHuduCompany(row: SnapshotHuduCompany): BoardHuduCompany {
+  return {
+    id: row.id,
+    name: row.name,
+    nickname: row.nickname,
+    website: row.website,
+    phone: row.phone,
+    idNumber: row.idNumber,
+    integrations: parseJsonArray<{ integratorName: string; syncId: string | number | null }>(row.integrationsJson),
+    archived: row.archived,
+    url: row.url,
+  };
+}
+
+export function toBoardDecision(d: MatchDecision): BoardDecision {
+  return {
+    haloClientId: d.haloClientId,
+    kind: d.kind,
+    huduCompanyId: d.huduCompanyId,
+    haloClientName: d.haloClientName,
+    huduCompanyName: d.huduCompanyName,
+    decidedBy: d.decidedBy,
+    decidedAt: d.decidedAt.toISOString(),
+    source: d.source,
+  };
+}
+
+export function toSnapshotInfo(run: SnapshotRun): BoardSnapshotInfo {
+  return {
+    runId: run.id,
+    takenAt: (run.finishedAt ?? run.startedAt).toISOString(),
+    haloClients: run.haloClients,
+    huduCompanies: run.huduCompanies,
+  };
+}
+
+export function toRunView(run: SnapshotRun): SnapshotRunView {
+  return {
+    id: run.id,
+    status: run.status,
+    startedAt: run.startedAt.toISOString(),
+    finishedAt: run.finishedAt?.toISOString() ?? null,
+    startedBy: run.startedBy,
+    phase: run.phase,
+    haloClients: run.haloClients,
+    haloClientsTotal: run.haloClientsTotal,
+    haloSites: run.haloSites,
+    haloSitesTotal: run.haloSitesTotal,
+    haloUsers: run.haloUsers,
+    haloUsersTotal: run.haloUsersTotal,
+    huduCompanies: run.huduCompanies,
+    message: run.message,
+    warnings: parseJsonArray<string>(run.warningsJson),
+    error: run.error,
+  };
+}
+
+export function getSnapshotStatus({ db }: { db: Db }): SnapshotStatus {
+  const latest = getLatestSnapshotRun({ db });
+  const current = getCurrentSnapshotRun({ db });
+  return { latest: latest ? toRunView(latest) : null, current: current ? toSnapshotInfo(current) : null };
+}
+
+export function listBoardDecisions({ db }: { db: Db }): BoardDecision[] {
+  return listDecisions({ db }).map(toBoardDecision);
+}
+
+/** Engine output for the newest snapshot, per database (tests open several), keyed by run id. */
+const globalForBoard = globalThis as unknown as { __matchBoardCacheByDb?: WeakMap<Db, { runId: number; data: BoardData }> };
+const boardCache = (globalForBoard.__matchBoardCacheByDb ??= new WeakMap());
+
+/** The snapshot and its suggestions. Cheap after the first call per snapshot. */
+export function loadBoardData({ db }: { db: Db }): BoardData {
+  const run = getCurrentSnapshotRun({ db });
+  if (!run) return { snapshot: null, halo: [], hudu: [], suggestions: [] };
+  const cached = boardCache.get(db);
+  if (cached && cached.runId === run.id) return cached.data;
+
+  const halo = listSnapshotHaloClients({ db }).map(toBoardHaloClient).sort((a, b) => nameOrder.compare(a.name, b.name) || a.id - b.id);
+  const hudu = listSnapshotHuduCompanies({ db }).map(toBoardHuduCompany).sort((a, b) => nameOrder.compare(a.name, b.name) || a.id - b.id);
+  const data: BoardData = { snapshot: toSnapshotInfo(run), halo, hudu, suggestions: suggest({ halo, hudu }) };
+  // Only the newest snapshot is worth keeping; a refresh finishing meanwhile makes a new key.
+  if (getCurrentSnapshotRun({ db })?.id === run.id) boardCache.set(db, { runId: run.id, data });
+  return data;
+}
+
+/**
+ * Runs the engine over both sides. Earlier decisions are not given to it as links on purpose:
+ * suggestions then depend on the snapshot alone (cacheable), and buildBoardView steps past
+ * companies other clients already have.
+ */
+export function suggest({ halo, hudu }: { halo: BoardHaloClient[]; hudu: BoardHuduCompany[] }): BoardSuggestion[] {
+  const matches = matchCompanies({
+    halo: halo.map((c) => ({
+      id: c.id,
+      name: c.name,
+      website: c.website,
+      phone: c.phone,
+      emailDomains: c.emailDomains,
+      inactive: c.inactive,
+    })),
+    hudu: hudu.map((c) => ({
+      id: c.id,
+      name: c.name,
+      nickname: c.nickname,
+      website: c.website,
+      phone: c.phone,
+      idNumber: c.idNumber,
+      integrations: c.integrations,
+      archived: c.archived,
+    })),
+  });
+  return matches
+    .filter((m) => m.candidates.length > 0)
+    .map((m) => ({
+      haloId: m.haloId,
+      autoAccept: m.autoAccept,
+      candidates: m.candidates.map((c) => ({ huduId: c.huduId, score: Math.round(c.score * 1000) / 1000, reasons: c.reasons })),
+    }));
+}

@@ -1,0 +1,119 @@
+import type { Db } from "@/db";
+import {
+  failSnapshotRun,
+  getSnapshotRun,
+  replaceSnapshot,
+  startSnapshotRun,
+  updateSnapshotRunProgress,
+  type SnapshotProgress,
+} from "@/db/queries/snapshots";
+import type { SnapshotRun } from "@/db/schema";
+import { SyncError, toSyncError } from "@/lib/errors";
+import { HaloClient } from "@/lib/halo";
+import type { HttpEvent, HttpEventHandler } from "@/lib/http/events";
+import { HuduClient } from "@/lib/hudu";
+import { loadConnectionConfigs, notConfiguredMessage } from "@/lib/settings/connection-settings";
+import { readSnapshotData } from "./read";
+
+export interface SnapshotSources {
+  halo: HaloClient;
+  hudu: HuduClient;
+}
+
+/** Builds the API clients; tests pass their own, the app reads the saved connection settings. */
+export type ConnectSources = (options: { db: Db; onEvent: HttpEventHandler }) => Promise<SnapshotSources>;
+
+export type RefreshResult =
+  | { status: "succeeded"; run: SnapshotRun }
+  | { status: "failed"; run: SnapshotRun; error: string }
+  /** Another refresh was running; this call did nothing and returns that run. */
+  | { status: "already-running"; run: SnapshotRun };
+
+/** Progress rows are written at most this often (a sweep yields thousands of records). */
+const PROGRESS_WRITE_MS = 500;
+
+export const connectFromSettings: ConnectSources = async ({ db, onEvent }) => {
+  const configs = loadConnectionConfigs({ db });
+  for (const service of ["halo", "hudu"] as const) {
+    const why = notConfiguredMessage(service, configs);
+    if (why) throw new SyncError({ code: "invalid_config", service, userMessage: why });
+  }
+  return { halo: new HaloClient(configs.halo!, { onEvent }), hudu: new HuduClient(configs.hudu!, { onEvent }) };
+};
+
+/**
+ * Reads Halo and Hudu and replaces the saved snapshot at the end, in one transaction; a refresh
+ * that fails part-way records the error on its run and leaves the previous snapshot untouched.
+ * Progress goes to the run row (the board polls it) and to `onProgress`.
+ *
+ * `runId` continues a run the caller already created (the background runner does, so it can
+ * answer the request at once); otherwise a run is started here, unless one is already running.
+ */
+export async function refreshSnapshot({
+  db,
+  startedBy = "system",
+  runId,
+  onProgress,
+  connect = connectFromSettings,
+  signal,
+}: {
+  db: Db;
+  startedBy?: string;
+  runId?: number;
+  onProgress?: (progress: SnapshotProgress & { runId: number }) => void;
+  connect?: ConnectSources;
+  signal?: AbortSignal;
+}): Promise<RefreshResult> {
+  let run: SnapshotRun;
+  if (runId === undefined) {
+    const started = startSnapshotRun({ db, startedBy });
+    if (!started.started) return { status: "already-running", run: started.run };
+    run = started.run;
+  } else {
+    const existing = getSnapshotRun({ db, id: runId });
+    if (!existing) throw new Error(`Snapshot run ${runId} does not exist.`);
+    run = existing;
+  }
+  const id = run.id;
+
+  let lastWrite = 0;
+  let lastPhase: string | null | undefined;
+  const progress = (change: SnapshotProgress, force = false) => {
+    onProgress?.({ ...change, runId: id });
+    const now = Date.now();
+    const phaseChanged = change.phase !== undefined && change.phase !== lastPhase;
+    if (!force && !phaseChanged && now - lastWrite < PROGRESS_WRITE_MS) return;
+    lastWrite = now;
+    if (change.phase !== undefined) lastPhase = change.phase;
+    updateSnapshotRunProgress({ db, id, progress: change });
+  };
+  const onEvent: HttpEventHandler = (event: HttpEvent) => {
+    // Waits and retries are what make a refresh slow; say so while it happens.
+    if (event.type === "wait" && event.waitMs >= 1000) progress({ message: event.message }, true);
+    else if (event.type === "retry") progress({ message: event.message }, true);
+  };
+
+  try {
+    const sources = await connect({ db, onEvent });
+    const data = await readSnapshotData({
+      ...sources,
+      signal,
+      onProgress: (p) => progress({ ...p, message: p.phase !== lastPhase ? null : undefined }),
+    });
+    progress({ phase: "saving", message: null }, true);
+    const saved = replaceSnapshot({
+      db,
+      runId: id,
+      haloClients: data.haloClients,
+      huduCompanies: data.huduCompanies,
+      warnings: data.warnings,
+      progress: data.progress,
+    });
+    return { status: "succeeded", run: saved };
+  } catch (error) {
+    const syncError = toSyncError(error);
+    if (syncError.detail) console.error(`Snapshot refresh ${id} failed: ${syncError.detail}`);
+    failSnapshotRun({ db, id, error: syncError.userMessage });
+    return { status: "failed", run: getSnapshotRun({ db, id }) ?? run, error: syncError.userMessage };
+  }
+}
