@@ -348,7 +348,7 @@ export class HttpClient {
 
     if (status === 401) {
       return this.service === "hudu"
-        ? make("hudu_bad_key", "Hudu refused the API key. Check the key in Settings: it may be mistyped, revoked, or limited to other IP addresses.")
+        ? make("hudu_bad_key", "Hudu refused the API key. Check it on the Connections page against Hudu (Admin > API Keys): it may be mistyped, revoked, or limited to other IP addresses.")
         : make("unauthorized", `Halo refused our access token (${request.operation}). Check the client ID and secret in Settings.`);
     }
     if (status === 403) {

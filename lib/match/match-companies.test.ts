@@ -45,6 +45,21 @@ describe("matchCompanies: evidence and reasons", () => {
     expect(b.autoAccept).toBe(true);
   });
 
+  it("never auto-accepts a company Hudu's integration ties to a different Halo client", () => {
+    const [borer, auer] = run(
+      [
+        { id: 5, name: "Borer Freight Ltd", website: "borerfreight.co.uk" },
+        { id: 23, name: "Auer Family Chiropractic" },
+      ],
+      [{ id: 40, name: "Borer Freight Ltd", website: "borerfreight.co.uk", integrations: [{ integratorName: "halo", syncId: 23 }] }],
+    );
+    expect(auer.best).toMatchObject({ huduId: 40 });
+    expect(auer.autoAccept).toBe(true);
+    // Same name and website, but the company already belongs to client 23 in Hudu's eyes.
+    expect(borer.autoAccept).toBe(false);
+    expect(borer.best?.evidence ?? []).not.toContain("integration");
+  });
+
   it("treats a bare numeric id_number as weak evidence only", () => {
     const [m] = run([{ id: 77, name: "Zephyr Kites" }], [{ id: 30, name: "Unrelated Name Pty", idNumber: "77" }]);
     expect(m.best?.evidence).toContain("id-number");
