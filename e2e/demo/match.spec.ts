@@ -59,9 +59,16 @@ async function refreshSnapshot(page: Page) {
   await page.goto("/match");
   const button = page.getByRole("button", { name: /^(Read Halo and Hudu|Refresh from Halo and Hudu)$/ });
   await expect(button).toBeEnabled();
-  await button.click();
-  // Progress shows while it reads (polled every second), then the snapshot is fresh.
-  await expect(page.getByRole("button", { name: "Refreshing…" })).toBeVisible();
+  // The demo's Halo answers in milliseconds, faster than the board polls (every second); real
+  // Halo takes minutes. Slow each Halo answer down so the progress is there to be seen.
+  await page.request.post(`${demo.halo.url}/__sim/latency`, { data: { ms: 250 } });
+  try {
+    await button.click();
+    await expect(page.getByRole("button", { name: "Refreshing…" })).toBeVisible();
+    await expect(page.getByRole("progressbar", { name: "Snapshot refresh" })).toBeVisible();
+  } finally {
+    await page.request.post(`${demo.halo.url}/__sim/latency`, { data: { ms: 0 } });
+  }
   await expect(page.getByRole("button", { name: "Refresh from Halo and Hudu" })).toBeVisible({ timeout: 150_000 });
   await expect(page.getByTestId("snapshot-info")).toContainText("Snapshot taken just now");
 }
