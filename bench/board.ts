@@ -5,7 +5,8 @@
  * open after a refresh), the cached load, the JSON the browser receives, and buildBoardView (what
  * the browser recomputes after every decision).
  *
- * `npm run bench:board` (human-readable) or `npm run bench:board -- --json`.
+ * `npm run bench:board` (human-readable) or `npm run bench:board -- --json`; `--demo` for the demo
+ * size, `--seed=N` for other data (default 1).
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -21,13 +22,14 @@ import { startSimulators } from "@/sim";
 
 const asJson = process.argv.includes("--json");
 const size = process.argv.includes("--demo") ? "demo" : "large";
+const seed = Number(process.argv.find((a) => a.startsWith("--seed="))?.slice(7) ?? 1);
 
 function ms(start: bigint): number {
   return Math.round(Number(process.hrtime.bigint() - start) / 1e5) / 10;
 }
 
 async function main() {
-  const sims = await startSimulators({ size, seed: 1, halo: { rateLimit: false }, hudu: { rateLimit: false } });
+  const sims = await startSimulators({ size, seed, halo: { rateLimit: false }, hudu: { rateLimit: false } });
   const dir = mkdtempSync(path.join(tmpdir(), "bench-board-"));
   const { db, sqlite } = openDatabase(path.join(dir, "bench.db"));
   try {
@@ -57,6 +59,27 @@ async function main() {
     const cachedLoadMs = ms(t);
     const jsonBytes = Buffer.byteLength(JSON.stringify(board));
 
+    // Quality on generated data the engine was never tuned on: the generator knows the truth.
+    const truth = new Map(sims.generated.truth.map((p) => [p.haloId, p.huduId]));
+    const autoPairs = board.suggestions.filter((s) => s.autoAccept && s.candidates[0]);
+    const autoRight = autoPairs.filter((s) => truth.get(s.haloId) === s.candidates[0].huduId).length;
+    const top1Right = board.suggestions.filter((s) => s.candidates[0] && truth.get(s.haloId) === s.candidates[0].huduId).length;
+    const quality = {
+      truePairs: truth.size,
+      autoAccepted: autoPairs.length,
+      autoPrecision: autoPairs.length ? autoRight / autoPairs.length : 1,
+      autoRecall: autoRight / truth.size,
+      top1: top1Right / truth.size,
+      wrongAutoAccepts: autoPairs
+        .filter((s) => truth.get(s.haloId) !== s.candidates[0].huduId)
+        .slice(0, 10)
+        .map((s) => ({
+          halo: board.halo.find((c) => c.id === s.haloId)?.name,
+          hudu: board.hudu.find((c) => c.id === s.candidates[0].huduId)?.name,
+          reasons: s.candidates[0].reasons,
+        })),
+    };
+
     t = process.hrtime.bigint();
     buildBoardView(board, []);
     const viewNoDecisionsMs = ms(t);
@@ -75,10 +98,12 @@ async function main() {
 
     const figures = {
       size,
+      seed,
       haloClients: board.halo.length,
       huduCompanies: board.hudu.length,
       suggestions: board.suggestions.length,
       autoAccept: auto.length,
+      quality,
       refresh: { ms: refreshMs, haloRequests, huduRequests, minutesAtHaloPublishedLimit: Math.round((haloRequests / 300) * 5 * 10) / 10 },
       openBoard: { firstLoadMs, cachedLoadMs, jsonBytes },
       buildBoardView: { noDecisionsMs: viewNoDecisionsMs, withDecisionsMedianMs: views[2], decisions: decisions.length },
@@ -87,7 +112,10 @@ async function main() {
     if (asJson) {
       console.log(JSON.stringify(figures, null, 2));
     } else {
-      console.log(`Match board, ${size} data: ${figures.haloClients} Halo clients × ${figures.huduCompanies} Hudu companies`);
+      console.log(`Match board, ${size} data (seed ${seed}): ${figures.haloClients} Halo clients × ${figures.huduCompanies} Hudu companies`);
+      const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+      console.log(`  quality against the generator's truth (${quality.truePairs} true pairs): auto-accept precision ${pct(quality.autoPrecision)} (${quality.autoAccepted} auto-accepted), recall ${pct(quality.autoRecall)}, top-1 ${pct(quality.top1)}`);
+      for (const w of quality.wrongAutoAccepts) console.log(`    wrong auto-accept: ${JSON.stringify(w.halo)} → ${JSON.stringify(w.hudu)} (${w.reasons.join("; ")})`);
       console.log(`  snapshot refresh (rate limits off): ${refreshMs} ms, ${haloRequests} Halo + ${huduRequests} Hudu requests`);
       console.log(`    (at Halo's published 300 per 5 minutes the Halo side alone takes ≈${figures.refresh.minutesAtHaloPublishedLimit} min)`);
       console.log(`  first open after a refresh (load + engine): ${firstLoadMs} ms; cached: ${cachedLoadMs} ms; JSON ${(jsonBytes / 1e6).toFixed(1)} MB`);

@@ -76,6 +76,20 @@ export function MatchBoard({ me, canEdit }: { me: string; canEdit: boolean }) {
     }
   }, [currentRunId, boardRunId, boardQuery.isFetching, queryClient]);
 
+  // Say how a refresh this page watched ended (the "Reading…" notice would otherwise be the last
+  // word). Derived while rendering, as React advises for state that follows a query's data.
+  const latest = statusQuery.data?.latest ?? null;
+  const [watchedRun, setWatchedRun] = useState<number | null>(null);
+  if (latest?.status === "running" && watchedRun !== latest.id) setWatchedRun(latest.id);
+  if (latest && latest.status !== "running" && watchedRun === latest.id) {
+    setWatchedRun(null);
+    setNotice(
+      latest.status === "succeeded"
+        ? { tone: "success", text: `Snapshot saved: ${latest.haloClients} Halo clients and ${latest.huduCompanies} Hudu companies.` }
+        : { tone: "error", text: `The refresh failed: ${latest.error ?? "unknown error"}. The previous snapshot is kept.` },
+    );
+  }
+
   const view = useMemo(() => buildBoardView(boardQuery.data ?? EMPTY_BOARD, decisionsQuery.data ?? []), [boardQuery.data, decisionsQuery.data]);
 
   // ---------------------------------------------------------------- filters and selection

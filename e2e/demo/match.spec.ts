@@ -70,6 +70,7 @@ async function refreshSnapshot(page: Page) {
     await page.request.post(`${demo.halo.url}/__sim/latency`, { data: { ms: 0 } });
   }
   await expect(page.getByRole("button", { name: "Refresh from Halo and Hudu" })).toBeVisible({ timeout: 150_000 });
+  await expect(page.getByText(/^Snapshot saved: \d+ Halo clients and \d+ Hudu companies\.$/)).toBeVisible();
   await expect(page.getByTestId("snapshot-info")).toContainText("Snapshot taken just now");
 }
 

@@ -26,7 +26,12 @@ import type {
  * per snapshot run and cached for the process; decisions are applied on top by buildBoardView.
  */
 
-const nameOrder = new Intl.Collator("en", { sensitivity: "base", numeric: true });
+const collator = new Intl.Collator("en", { sensitivity: "base", numeric: true });
+/** Alphabetical by the words people read: "<b>Acme</b>" and "🚀 Acme" sort under A, not first. */
+export function boardSortKey(name: string): string {
+  return name.replace(/<[^>]*>/g, "").replace(/^[^\p{L}\p{N}]+/u, "");
+}
+const nameOrder = { compare: (a: string, b: string) => collator.compare(boardSortKey(a), boardSortKey(b)) || collator.compare(a, b) };
 
 export function toBoardHaloClient(row: SnapshotHaloClient): BoardHaloClient {
   return {
