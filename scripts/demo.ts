@@ -86,7 +86,7 @@ function buildIfNeeded(): void {
     !existsSync(buildId) || statSync(buildId).mtimeMs < newestSourceMtime(["app", "components", "lib", "db"]);
   if (!stale) return;
   console.log("Building the dashboard (first run, or the code changed)…");
-  const result = spawnSync("npx", ["next", "build"], {
+  const result = spawnSync(process.execPath, [path.resolve("node_modules", "next", "dist", "bin", "next"), "build"], {
     stdio: ["ignore", "inherit", "inherit"],
     env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" },
   });
@@ -145,7 +145,10 @@ async function main() {
   buildIfNeeded();
 
   const url = `http://${args.host}:${port}`;
-  const next = spawn("npx", ["next", "start", "-p", String(port), "-H", args.host!], {
+  // Node runs Next directly (not through npx) so that stopping the demo stops the server too:
+  // a signal to npx does not reach the server it started.
+  const nextBin = path.resolve("node_modules", "next", "dist", "bin", "next");
+  const next = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", args.host!], {
     stdio: ["ignore", "inherit", "inherit"],
     env: {
       ...process.env,

@@ -427,10 +427,14 @@ export function generateMsp({ seed, size }: { seed: number; size: MspSize }): Ge
   let userId = 0;
   let contractId = 0;
 
+  // Two different customers of one MSP rarely share a name up to "The" and the legal form
+  // ("Highland Security Ltd" and "The Highland Security"): keep cores distinct, except for the
+  // near-namesakes and duplicates made on purpose below.
+  const coreKey = (n: CompanyName) => n.core.replace(/^The /, "").toLowerCase();
   const uniqueName = (country: Country): CompanyName => {
     for (let attempt = 0; ; attempt++) {
       const n = newCompanyName(dice, fakers[country], country);
-      const key = fullName(n).toLowerCase();
+      const key = coreKey(n);
       if (!usedNames.has(key) || attempt > 20) {
         usedNames.add(key);
         return n;
@@ -673,7 +677,7 @@ export function generateMsp({ seed, size }: { seed: number; size: MspSize }): Ge
       // Near-namesakes that are both customers: "Smith Dental" and "Smith Dental Lab".
       const a = addClient(name);
       const siblingName: CompanyName = { core: `${name.core} ${dice.pick(["Lab", "Supplies", "Holdings", "Foundation", "West"])}`, suffix: name.suffix, country: name.country };
-      usedNames.add(fullName(siblingName).toLowerCase());
+      usedNames.add(coreKey(siblingName));
       const b = addClient(siblingName);
       namesakePairs.push([a, b]);
     } else {
