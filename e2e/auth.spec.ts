@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { ADMIN, ADMIN_STATE, VIEWER } from "./env";
+import { replayServerAction } from "./server-action";
 
 // Next.js keeps an empty role="alert" route announcer on every page; ours sits in the form.
 const formAlert = (page: Page) => page.locator('form [role="alert"]');
@@ -77,14 +78,7 @@ test.describe("roles", () => {
     // Explicitly empty: request contexts made in a test inherit the project's storageState otherwise.
     const anonymous = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
     const body = (captured.postData() ?? "").replace(VIEWER.email, "intruder@example.com");
-    const replay = await anonymous.post("/users", {
-      headers: {
-        "next-action": captured.headers()["next-action"],
-        "content-type": captured.headers()["content-type"] ?? "text/plain;charset=UTF-8",
-        accept: "text/x-component",
-      },
-      data: body,
-    });
+    const replay = await replayServerAction(anonymous, "/users", captured, body);
     expect(await replay.text()).toContain("unauthenticated");
     await anonymous.dispose();
     await page.reload();
@@ -99,14 +93,7 @@ test.describe("roles", () => {
     await viewer.goto("/users");
     await expect(viewer.getByText("You are a viewer: only an admin can add users.")).toBeVisible();
     await expect(viewer.getByRole("button", { name: "Add user" })).toBeDisabled();
-    const viewerReplay = await viewerContext.request.post("/users", {
-      headers: {
-        "next-action": captured.headers()["next-action"],
-        "content-type": captured.headers()["content-type"] ?? "text/plain;charset=UTF-8",
-        accept: "text/x-component",
-      },
-      data: (captured.postData() ?? "").replace(VIEWER.email, "viewer-made@example.com"),
-    });
+    const viewerReplay = await replayServerAction(viewerContext.request, "/users", captured, (captured.postData() ?? "").replace(VIEWER.email, "viewer-made@example.com"));
     expect(await viewerReplay.text()).toContain("forbidden");
     await viewerContext.close();
     await page.reload();

@@ -1,5 +1,6 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { ADMIN_STATE, readDemoInfo, type DemoInfo } from "./env";
+import { replayServerAction } from "./server-action";
 
 // The plain app, connected by hand to the demo server's simulators (their URLs and credentials
 // come from data/e2e-demo/demo.json), as an admin would do it.
@@ -148,14 +149,7 @@ test("a viewer sees the settings read-only, and a forced save is refused", async
   await expect(viewerHalo.getByLabel("Client ID")).not.toHaveValue("");
   await expect(viewerHalo.getByRole("button", { name: /Save|Test/ })).toHaveCount(0);
 
-  const replay = await context.request.post("/connections", {
-    headers: {
-      "next-action": captured.headers()["next-action"],
-      "content-type": captured.headers()["content-type"] ?? "text/plain;charset=UTF-8",
-      accept: "text/x-component",
-    },
-    data: captured.postData() ?? "",
-  });
+  const replay = await replayServerAction(context.request, "/connections", captured);
   expect(await replay.text()).toContain("forbidden");
   await context.close();
   await page.reload();

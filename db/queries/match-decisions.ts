@@ -40,6 +40,26 @@ function assertValid(input: DecisionInput): void {
   }
 }
 
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+/** Writes one client's decision row (insert or replace), inside the caller's transaction. */
+function upsertDecision(
+  tx: Tx,
+  { decision, huduCompanyId, decidedBy, source, now }: { decision: DecisionInput; huduCompanyId: number | null; decidedBy: string; source: DecisionSource; now: Date },
+): MatchDecision {
+  const row = {
+    haloClientId: decision.haloClientId,
+    kind: decision.kind,
+    huduCompanyId,
+    haloClientName: decision.haloClientName ?? null,
+    huduCompanyName: huduCompanyId !== null ? (decision.huduCompanyName ?? null) : null,
+    decidedBy,
+    decidedAt: now,
+    source,
+  };
+  return tx.insert(matchDecisions).values(row).onConflictDoUpdate({ target: matchDecisions.haloClientId, set: row }).returning().get();
+}
+
 /**
  * Records (or replaces) one client's decision. Matching to a company that another client already
  * has returns `conflict` unless `move` is set, in which case the other client's match is removed
@@ -76,22 +96,7 @@ export function saveDecision({
         movedFrom = other;
       }
     }
-    const row = {
-      haloClientId: decision.haloClientId,
-      kind: decision.kind,
-      huduCompanyId,
-      haloClientName: decision.haloClientName ?? null,
-      huduCompanyName: huduCompanyId !== null ? (decision.huduCompanyName ?? null) : null,
-      decidedBy,
-      decidedAt: now,
-      source,
-    };
-    const saved = tx
-      .insert(matchDecisions)
-      .values(row)
-      .onConflictDoUpdate({ target: matchDecisions.haloClientId, set: row })
-      .returning()
-      .get();
+    const saved = upsertDecision(tx, { decision, huduCompanyId, decidedBy, source, now });
     return { status: "saved", decision: saved, movedFrom } as const;
   });
 }
@@ -141,22 +146,7 @@ export function saveDecisions({
       }
       if (current?.huduCompanyId != null) companyOwner.delete(current.huduCompanyId);
       if (huduCompanyId !== null) companyOwner.set(huduCompanyId, decision.haloClientId);
-      const row = {
-        haloClientId: decision.haloClientId,
-        kind: decision.kind,
-        huduCompanyId,
-        haloClientName: decision.haloClientName ?? null,
-        huduCompanyName: huduCompanyId !== null ? (decision.huduCompanyName ?? null) : null,
-        decidedBy,
-        decidedAt: now,
-        source,
-      };
-      const savedRow = tx
-        .insert(matchDecisions)
-        .values(row)
-        .onConflictDoUpdate({ target: matchDecisions.haloClientId, set: row })
-        .returning()
-        .get();
+      const savedRow = upsertDecision(tx, { decision, huduCompanyId, decidedBy, source, now });
       byClient.set(savedRow.haloClientId, savedRow);
       saved.push(savedRow);
     }

@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import type { BoardData, BoardDecision } from "@/lib/decisions/types";
 import { readDemoInfo, type DemoInfo } from "../env";
+import { replayServerAction } from "../server-action";
 
 // The match board on the demo (simulators behind it), as an admin uses it: read both sides,
 // drag a client onto a company, bulk-accept, ignore, create new, and see a decision go stale
@@ -309,14 +310,7 @@ test("a viewer sees the board but every control is disabled, and a forced change
   await expect(viewerRow.getByRole("button", { name: `Drag ${client.name} onto a Hudu company` })).toHaveAttribute("aria-disabled", "true");
   await expect(viewerPage.getByRole("button", { name: "Refresh from Halo and Hudu" })).toBeDisabled();
 
-  const replay = await context.request.post("/match", {
-    headers: {
-      "next-action": captured.headers()["next-action"],
-      "content-type": captured.headers()["content-type"] ?? "text/plain;charset=UTF-8",
-      accept: "text/x-component",
-    },
-    data: captured.postData() ?? "",
-  });
+  const replay = await replayServerAction(context.request, "/match", captured);
   expect(await replay.text()).toContain("forbidden");
   await context.close();
   expect((await boardState(page)).decisions.some((d) => d.haloClientId === client.id)).toBe(false);

@@ -24,6 +24,7 @@ import type {
   TruthHow,
   TruthPair,
 } from "./types";
+import { blankHuduCompany } from "./hudu-records";
 import {
   AWKWARD_FIRST_NAMES,
   AWKWARD_NAME_TEMPLATES,
@@ -687,35 +688,12 @@ export function generateMsp({ seed, size }: { seed: number; size: MspSize }): Ge
 
   // ---- Hudu companies
   const at = new Date(REFERENCE_DAY - 400 * DAY).toISOString();
-  type Draft = { company: Omit<HuduCompany, "id" | "slug" | "url" | "full_url" | "passwords_url" | "knowledge_base_url">; plan?: ClientPlan; how?: TruthHow; integrated: boolean };
+  type CompanyFields = Partial<Omit<HuduCompany, "id" | "slug" | "url" | "full_url" | "passwords_url" | "knowledge_base_url">>;
+  type Draft = { name: string; fields: CompanyFields; plan?: ClientPlan; how?: TruthHow; integrated: boolean };
   const drafts: Draft[] = [];
   const huduNames = new Set<string>();
   const inNamesakePair = new Set(namesakePairs.flat().map((p) => p.client.id));
-
-  const draftCompany = (name: string, fields: Partial<HuduCompany> = {}): Draft["company"] => ({
-    name,
-    nickname: null,
-    company_type: "Customer",
-    address_line_1: null,
-    address_line_2: null,
-    city: null,
-    state: null,
-    zip: null,
-    country_name: null,
-    phone_number: null,
-    fax_number: null,
-    website: null,
-    id_number: null,
-    parent_company_id: null,
-    parent_company_name: null,
-    notes: null,
-    archived: false,
-    object_type: "Company",
-    created_at: at,
-    updated_at: at,
-    integrations: [],
-    ...fields,
-  });
+  const draftCompany = (name: string, fields: CompanyFields = {}) => ({ name, fields: { company_type: "Customer", ...fields } });
 
   for (const plan of plans) {
     // ~15% of clients are not in Hudu yet (namesake pairs always are: they are the hard case).
@@ -755,7 +733,7 @@ export function generateMsp({ seed, size }: { seed: number; size: MspSize }): Ge
     else if (dice.chance(0.03)) fields.id_number = `halo:${plan.client.id}`;
     if (dice.chance(0.05)) fields.archived = true;
     if (plan.awkward && dice.chance(0.5)) fields.notes = dice.pick(AWKWARD_NOTES);
-    drafts.push({ company: draftCompany(name, fields), plan, how, integrated: !plan.awkward && dice.chance(0.35) });
+    drafts.push({ ...draftCompany(name, fields), plan, how, integrated: !plan.awkward && dice.chance(0.35) });
   }
 
   // Near-namesakes that are different organisations and not Halo clients at all.
@@ -765,14 +743,14 @@ export function generateMsp({ seed, size }: { seed: number; size: MspSize }): Ge
     if (huduNames.has(name)) continue;
     huduNames.add(name);
     const domain = uniqueDomain({ core: name, suffix: null, country: plan.name.country });
-    drafts.push({ company: draftCompany(name, { website: websiteAs(dice, domain), phone_number: formatPhone(newPhone(dice, plan.name.country), 0), company_type: "Vendor" }), integrated: false });
+    drafts.push({ ...draftCompany(name, { website: websiteAs(dice, domain), phone_number: formatPhone(newPhone(dice, plan.name.country), 0), company_type: "Vendor" }), integrated: false });
   }
 
   // Companies Halo does not know: internal, vendors, prospects, former customers.
   for (const name of HUDU_ONLY_NAMES.slice(0, Math.max(3, Math.min(HUDU_ONLY_NAMES.length, Math.round(clientCount / 20))))) {
     if (huduNames.has(name)) continue;
     huduNames.add(name);
-    drafts.push({ company: draftCompany(name, { company_type: name.startsWith("Vendor") ? "Vendor" : "Internal" }), integrated: false });
+    drafts.push({ ...draftCompany(name, { company_type: name.startsWith("Vendor") ? "Vendor" : "Internal" }), integrated: false });
   }
   const formerCount = Math.max(1, Math.round(clientCount * 0.05));
   for (let i = 0; i < formerCount; i++) {
@@ -781,7 +759,7 @@ export function generateMsp({ seed, size }: { seed: number; size: MspSize }): Ge
     if (huduNames.has(name)) continue;
     huduNames.add(name);
     const domain = uniqueDomain(n);
-    drafts.push({ company: draftCompany(name, { website: dice.chance(0.7) ? websiteAs(dice, domain) : null, archived: dice.chance(0.4), country_name: COUNTRY_NAMES[n.country] }), integrated: false });
+    drafts.push({ ...draftCompany(name, { website: dice.chance(0.7) ? websiteAs(dice, domain) : null, archived: dice.chance(0.4), country_name: COUNTRY_NAMES[n.country] }), integrated: false });
   }
 
   // Ids in an order unrelated to Halo's, as in a Hudu that grew separately.
@@ -791,16 +769,8 @@ export function generateMsp({ seed, size }: { seed: number; size: MspSize }): Ge
   let integrationId = 900;
   drafts.forEach((draft, index) => {
     const id = index + 1;
-    const slug = `${slugify(draft.company.name)}-${(0x100 + id).toString(16).padStart(12, "0")}`;
-    const company: HuduCompany = {
-      ...draft.company,
-      id,
-      slug,
-      url: `/c/${slug}`,
-      full_url: `/c/${slug}`,
-      passwords_url: `/c/${slug}/passwords`,
-      knowledge_base_url: `/kb?company_id=${id}`,
-    };
+    const slug = `${slugify(draft.name)}-${(0x100 + id).toString(16).padStart(12, "0")}`;
+    const company: HuduCompany = { ...blankHuduCompany({ id, name: draft.name, slug, at }), ...draft.fields };
     if (draft.plan && draft.integrated) {
       company.integrations = [
         {

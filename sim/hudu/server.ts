@@ -13,6 +13,7 @@ import {
   type HuduLayoutField,
   type HuduRelation,
 } from "../data/types";
+import { blankHuduCompany } from "../data/hudu-records";
 import { applyCustomFields, CustomFieldError } from "./custom-fields";
 
 export type { HuduData } from "../data/types";
@@ -210,35 +211,7 @@ export async function startHuduSim(opts: HuduSimOptions = {}): Promise<HuduSim> 
     const id = nextId(data.companies);
     const name = typeof input.name === "string" ? input.name : "";
     const slug = newSlug(name);
-    const c: HuduCompany = {
-      id,
-      slug,
-      name,
-      nickname: null,
-      company_type: null,
-      address_line_1: null,
-      address_line_2: null,
-      city: null,
-      state: null,
-      zip: null,
-      country_name: null,
-      phone_number: null,
-      fax_number: null,
-      website: null,
-      id_number: null,
-      parent_company_id: null,
-      parent_company_name: null,
-      notes: null,
-      archived: false,
-      object_type: "Company",
-      url: `/c/${slug}`,
-      full_url: `/c/${slug}`,
-      passwords_url: `/c/${slug}/passwords`,
-      knowledge_base_url: `/kb?company_id=${id}`,
-      created_at: at,
-      updated_at: at,
-      integrations: [],
-    };
+    const c = blankHuduCompany({ id, name, slug, at });
     writeCompany(c, input, true);
     data.companies.push(c);
     return jsonResponse(201, { company: presentCompany(c) });
