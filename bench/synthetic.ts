@@ -1,4 +1,5 @@
 import type { MatchHaloClient, MatchHuduCompany } from "@/lib/match";
+import { mulberry32 } from "@/sim/data/random";
 
 /**
  * Seeded synthetic Halo/Hudu corpora for the speed benchmark, with the kinds of variation seen in
@@ -6,17 +7,6 @@ import type { MatchHaloClient, MatchHuduCompany } from "@/lib/match";
  * initials, website and phone formats, mail-provider addresses, integration ids, archived rows and
  * near-namesakes that must not match.
  */
-
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SYLLABLES_A = ["ash", "bel", "bram", "cal", "cor", "dun", "el", "fen", "gar", "hal", "har", "kel", "kin", "lang", "mar", "mor", "nor", "oak", "pen", "quin", "ral", "red", "ros", "sel", "stan", "tal", "thorn", "val", "war", "wes", "wil", "york", "brig", "carr", "dal", "ells", "fair", "glen", "hol", "ivy"];
 const SYLLABLES_B = ["ford", "ton", "wick", "more", "field", "ley", "bury", "dale", "worth", "gate", "wood", "stead", "well", "mere", "brook", "by", "ham", "shaw", "combe", "ridge", "haven", "croft", "sley", "thorpe", "win", "den", "don", "low"];

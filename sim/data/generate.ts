@@ -25,6 +25,7 @@ import type {
   TruthPair,
 } from "./types";
 import { blankHuduCompany } from "./hudu-records";
+import { mulberry32 } from "./random";
 import {
   AWKWARD_FIRST_NAMES,
   AWKWARD_NAME_TEMPLATES,
@@ -64,18 +65,6 @@ const REFERENCE_DAY = Date.UTC(2026, 2, 1);
 const DAY = 86_400_000;
 
 // ---------------------------------------------------------------- randomness
-
-/** mulberry32: small, fast, good enough for test data, and identical on every platform. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 class Dice {
   constructor(readonly next: () => number) {}
@@ -404,7 +393,7 @@ interface ClientPlan {
 }
 
 export function generateMsp({ seed, size }: { seed: number; size: MspSize }): GeneratedMsp {
-  const dice = new Dice(prng(seed * 7919 + 17));
+  const dice = new Dice(mulberry32(seed * 7919 + 17));
   const fakers: Record<Country, Faker> = {
     US: new Faker({ locale: [en_US, en, base] }),
     UK: new Faker({ locale: [en_GB, en, base] }),
