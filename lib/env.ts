@@ -18,6 +18,26 @@ const optionalNonEmpty = z
   .transform((v) => (v === "" ? undefined : v))
   .optional();
 
+/**
+ * A rate limit as people write it: "300/5m" is 300 requests per 5 minutes (window in ms, s or m).
+ * Empty means the published default.
+ */
+const rateLimit = z
+  .string()
+  .trim()
+  .transform((v, ctx) => {
+    if (v === "") return undefined;
+    const m = v.match(/^(\d+)\s*(?:\/|per)\s*(\d+(?:\.\d+)?)\s*(ms|s|m)?$/i);
+    const limit = m ? Number(m[1]) : 0;
+    const windowMs = m ? Math.round(Number(m[2]) * { ms: 1, s: 1000, m: 60_000 }[(m[3] ?? "s").toLowerCase() as "ms" | "s" | "m"]) : 0;
+    if (limit < 1 || windowMs < 1) {
+      ctx.addIssue({ code: "custom", message: "must look like 300/5m: requests per window (window in ms, s or m)" });
+      return z.NEVER;
+    }
+    return { limit, windowMs };
+  })
+  .optional();
+
 export const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -39,6 +59,10 @@ export const envSchema = z
     HALO_CLIENT_SECRET: optionalNonEmpty,
     HUDU_URL: optionalNonEmpty,
     HUDU_API_KEY: optionalNonEmpty,
+    /** Pace requests to Halo at this limit instead of the published 300 per rolling 5 minutes. */
+    HALO_RATE_LIMIT: rateLimit,
+    /** Pace requests to Hudu at this limit instead of the published 300 per minute. */
+    HUDU_RATE_LIMIT: rateLimit,
   })
   .refine((e) => !e.ADMIN_EMAIL === !e.ADMIN_PASSWORD, {
     message: "ADMIN_EMAIL and ADMIN_PASSWORD must be set together (or neither)",

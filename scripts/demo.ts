@@ -14,7 +14,8 @@ import { connectionSettings } from "@/db/schema";
 import { countUsers, createFirstAdmin } from "@/db/queries/users";
 import { hashPassword } from "@/lib/auth/password";
 import { encryptSecret } from "@/lib/crypto";
-import { startSimulators } from "@/sim";
+import { startSimulators, type MspSize } from "@/sim";
+import { isMspSize } from "@/sim/data/generate";
 
 export const DEMO_ADMIN = { email: "demo@example.com", password: "halo-hudu-demo" };
 
@@ -114,11 +115,10 @@ async function main() {
   const secrets = demoSecrets();
   const key = Buffer.from(secrets.SETTINGS_ENCRYPTION_KEY, "base64");
 
-  const sims = await startSimulators({
-    size: args.size as "tiny" | "demo" | "large",
-    seed: Number(args.seed),
-    rateScale: Number(args["rate-scale"]),
-  });
+  const rateScale = Number(args["rate-scale"]);
+  if (!(rateScale > 0)) fail(`--rate-scale must be a positive number, got ${args["rate-scale"]}`);
+  if (!isMspSize(args.size!)) fail(`--size must be tiny, demo or large, got ${args.size}`);
+  const sims = await startSimulators({ size: args.size as MspSize, seed: Number(args.seed), rateScale });
   const halo = sims.halo;
   const hudu = sims.hudu;
 
@@ -157,6 +157,9 @@ async function main() {
       DATABASE_PATH: dbFile,
       NEXTAUTH_URL: url,
       SIMULATOR_MODE: "true",
+      // The simulators' windows are scaled down; the dashboard paces itself to the same limits.
+      HALO_RATE_LIMIT: `300/${Math.round(300_000 / rateScale)}ms`,
+      HUDU_RATE_LIMIT: `300/${Math.round(60_000 / rateScale)}ms`,
       NEXT_TELEMETRY_DISABLED: "1",
     },
   });

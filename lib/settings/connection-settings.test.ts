@@ -231,6 +231,17 @@ describe("environment overrides", () => {
     expect(configs.missing).toEqual([]);
     expect(configs.halo?.tenant).toBeUndefined();
     expect(configs.hudu).not.toBeNull();
+    // Published limits unless told otherwise (HALO_RATE_LIMIT / HUDU_RATE_LIMIT, or the demo's scaled ones).
+    expect(configs.halo?.rateLimit).toEqual({ limit: 300, windowMs: 300_000 });
+    expect(configs.hudu?.rateLimit).toEqual({ limit: 300, windowMs: 60_000 });
+    const paced = loadConnectionConfigs({
+      db,
+      key: KEY,
+      environment: { HALO_AUTH_URL: "https://acme.halopsa.com/auth", HALO_RESOURCE_URL: "https://acme.halopsa.com/api", HALO_CLIENT_ID: "id", HALO_CLIENT_SECRET: "s", HUDU_URL: "https://acme.huducloud.com", HUDU_API_KEY: "k" },
+      rateLimits: { halo: { limit: 500, windowMs: 180_000 }, hudu: { limit: 300, windowMs: 3000 } },
+    });
+    expect(paced.halo?.rateLimit).toEqual({ limit: 500, windowMs: 180_000 });
+    expect(paced.hudu?.rateLimit).toEqual({ limit: 300, windowMs: 3000 });
   });
 
   it("reports an unusable environment value as a problem, not as a saved value", () => {

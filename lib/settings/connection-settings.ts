@@ -13,6 +13,7 @@ import { decryptSecret, encryptSecret, maskSecret } from "@/lib/crypto";
 import { env } from "@/lib/env";
 import { haloConfigSchema, type HaloConfig } from "@/lib/halo/config";
 import { huduConfigSchema, type HuduConfig } from "@/lib/hudu/config";
+import type { RateLimitConfig } from "@/lib/http/rate-limiter";
 import {
   CONNECTION_FIELD_NAMES,
   CONNECTION_FIELDS,
@@ -38,6 +39,8 @@ export interface ConnectionSettingsOptions {
   environment?: ConnectionEnv;
   /** Encryption key; defaults to SETTINGS_ENCRYPTION_KEY. */
   key?: Buffer;
+  /** Pacing for each service; defaults to HALO_RATE_LIMIT / HUDU_RATE_LIMIT, else the published limits. */
+  rateLimits?: { halo?: RateLimitConfig; hudu?: RateLimitConfig };
 }
 
 type SecretField = "haloClientSecret" | "huduApiKey";
@@ -202,9 +205,11 @@ export function loadConnectionConfigs(options: ConnectionSettingsOptions): Conne
     !missing.some((v) => fieldsOf(service).some((f) => CONNECTION_FIELDS[f].envVar === v)) &&
     !problems.some((p) => p.service === service);
 
+  const rateLimits = options.rateLimits ?? (options.environment ? {} : { halo: env().HALO_RATE_LIMIT, hudu: env().HUDU_RATE_LIMIT });
   let halo: HaloConfig | null = null;
   if (usable("halo")) {
     const parsed = haloConfigSchema.safeParse({
+      rateLimit: rateLimits.halo,
       authUrl: values.haloAuthUrl,
       resourceUrl: values.haloResourceUrl,
       tenant: values.haloTenant,
@@ -217,7 +222,7 @@ export function loadConnectionConfigs(options: ConnectionSettingsOptions): Conne
 
   let hudu: HuduConfig | null = null;
   if (usable("hudu")) {
-    const parsed = huduConfigSchema.safeParse({ baseUrl: values.huduUrl, apiKey: values.huduApiKey });
+    const parsed = huduConfigSchema.safeParse({ baseUrl: values.huduUrl, apiKey: values.huduApiKey, rateLimit: rateLimits.hudu });
     if (parsed.success) hudu = parsed.data;
     else problems.push({ service: "hudu", message: `The Hudu settings are not usable: ${describeIssues(parsed.error)}.` });
   }
