@@ -14,8 +14,8 @@ import { connectionSettings } from "@/db/schema";
 import { countUsers, createFirstAdmin } from "@/db/queries/users";
 import { hashPassword } from "@/lib/auth/password";
 import { encryptSecret } from "@/lib/crypto";
-import { startSimulators, type MspSize } from "@/sim";
-import { isMspSize } from "@/sim/data/generate";
+import { startSimulators } from "@/sim";
+import { isMspSize, MSP_SIZES, type MspSize } from "@/sim/data/generate";
 
 export const DEMO_ADMIN = { email: "demo@example.com", password: "halo-hudu-demo" };
 
@@ -38,7 +38,9 @@ const distDir = process.env.NEXT_DIST_DIR || ".next";
 const dataDir = path.resolve(args["data-dir"]!);
 const port = Number(args.port);
 if (!Number.isInteger(port) || port <= 0 || port > 65535) fail(`--port must be a port number, got "${args.port}"`);
-if (!["tiny", "demo", "large"].includes(args.size!)) fail(`--size must be tiny, demo or large, got "${args.size}"`);
+const size: MspSize = isMspSize(args.size!) ? args.size : fail(`--size must be ${Object.keys(MSP_SIZES).join(", ")}; got "${args.size}"`);
+const rateScale = Number(args["rate-scale"]);
+if (!(rateScale > 0)) fail(`--rate-scale must be a positive number, got "${args["rate-scale"]}"`);
 
 function fail(message: string): never {
   console.error(`npm run demo: ${message}`);
@@ -115,10 +117,7 @@ async function main() {
   const secrets = demoSecrets();
   const key = Buffer.from(secrets.SETTINGS_ENCRYPTION_KEY, "base64");
 
-  const rateScale = Number(args["rate-scale"]);
-  if (!(rateScale > 0)) fail(`--rate-scale must be a positive number, got ${args["rate-scale"]}`);
-  if (!isMspSize(args.size!)) fail(`--size must be tiny, demo or large, got ${args.size}`);
-  const sims = await startSimulators({ size: args.size as MspSize, seed: Number(args.seed), rateScale });
+  const sims = await startSimulators({ size, seed: Number(args.seed), rateScale });
   const halo = sims.halo;
   const hudu = sims.hudu;
 

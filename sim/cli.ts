@@ -6,7 +6,7 @@
  */
 import { parseArgs } from "node:util";
 import { connectionInfo, startSimulators } from "./index";
-import type { MspSize } from "./data/generate";
+import { isMspSize, MSP_SIZES, type MspSize } from "./data/generate";
 
 const { values } = parseArgs({
   options: {
@@ -31,11 +31,12 @@ function num(flag: string | undefined, env: string | undefined, name: string): n
   return n;
 }
 
-const size = (values.size ?? process.env.SIM_SIZE ?? "demo") as MspSize;
-if (!["tiny", "demo", "large"].includes(size)) {
-  console.error(`--size must be tiny, demo or large, got ${size}`);
+const sizeArg = values.size ?? process.env.SIM_SIZE ?? "demo";
+if (!isMspSize(sizeArg)) {
+  console.error(`--size must be ${Object.keys(MSP_SIZES).join(", ")}; got ${sizeArg}`);
   process.exit(2);
 }
+const size: MspSize = sizeArg;
 const noRateLimit = values["no-rate-limit"] ?? process.env.SIM_NO_RATE_LIMIT === "1";
 
 const sims = await startSimulators({
