@@ -1,16 +1,10 @@
 import { expect, test, type Page } from "@playwright/test";
 import { ADMIN, ADMIN_STATE, VIEWER } from "./env";
 import { replayServerAction } from "./server-action";
+import { signedInContext, signIn } from "./sign-in";
 
 // Next.js keeps an empty role="alert" route announcer on every page; ours sits in the form.
 const formAlert = (page: Page) => page.locator('form [role="alert"]');
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto("/signin");
-  await page.getByLabel("E-mail").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-}
 
 test.describe("signed out", () => {
   test("every page redirects to sign-in; health answers", async ({ page, request }) => {
@@ -86,10 +80,7 @@ test.describe("roles", () => {
     await expect(page.getByRole("cell", { name: "intruder@example.com" })).toHaveCount(0);
 
     // The viewer sees the page, its form is disabled, and a forced submit is refused.
-    const viewerContext = await browser.newContext({ storageState: { cookies: [], origins: [] } });
-    const viewer = await viewerContext.newPage();
-    await signIn(viewer, VIEWER.email, VIEWER.password);
-    await expect(viewer.getByRole("heading", { name: "Overview" })).toBeVisible();
+    const { context: viewerContext, page: viewer } = await signedInContext(browser, VIEWER);
     await viewer.goto("/users");
     await expect(viewer.getByText("You are a viewer: only an admin can add users.")).toBeVisible();
     await expect(viewer.getByRole("button", { name: "Add user" })).toBeDisabled();

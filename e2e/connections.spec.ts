@@ -1,6 +1,7 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { ADMIN_STATE, readDemoInfo, type DemoInfo } from "./env";
 import { replayServerAction } from "./server-action";
+import { signedInContext } from "./sign-in";
 
 // The plain app, connected by hand to the demo server's simulators (their URLs and credentials
 // come from data/e2e-demo/demo.json), as an admin would do it.
@@ -135,13 +136,7 @@ test("a viewer sees the settings read-only, and a forced save is refused", async
   await halo.getByRole("button", { name: "Save Halo settings" }).click();
   await expect(halo.getByLabel("Tenant")).toHaveValue((await readDemoInfo()).halo.tenant);
 
-  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
-  const viewerPage = await context.newPage();
-  await viewerPage.goto("/signin");
-  await viewerPage.getByLabel("E-mail").fill(viewer.email);
-  await viewerPage.getByLabel("Password").fill(viewer.password);
-  await viewerPage.getByRole("button", { name: "Sign in" }).click();
-  await expect(viewerPage.getByRole("heading", { name: "Overview" })).toBeVisible();
+  const { context, page: viewerPage } = await signedInContext(browser, viewer);
   await viewerPage.goto("/connections");
   await expect(viewerPage.getByText("You are a viewer")).toBeVisible();
   const viewerHalo = card(viewerPage, "HaloPSA");

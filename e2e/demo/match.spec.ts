@@ -3,6 +3,7 @@ import { expect, test, type Locator, type Page } from "@playwright/test";
 import type { BoardData, BoardDecision } from "@/lib/decisions/types";
 import { readDemoInfo, type DemoInfo } from "../env";
 import { replayServerAction } from "../server-action";
+import { signedInContext } from "../sign-in";
 
 // The match board on the demo (simulators behind it), as an admin uses it: read both sides,
 // drag a client onto a company, bulk-accept, ignore, create new, and see a decision go stale
@@ -296,13 +297,7 @@ test("a viewer sees the board but every control is disabled, and a forced change
   await expect(row.getByText(/^(Suggested|Unmatched)$/)).toBeVisible();
   await expect.poll(async () => (await boardState(page)).decisions.some((d) => d.haloClientId === client.id)).toBe(false);
 
-  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
-  const viewerPage = await context.newPage();
-  await viewerPage.goto("/signin");
-  await viewerPage.getByLabel("E-mail").fill(viewer.email);
-  await viewerPage.getByLabel("Password").fill(viewer.password);
-  await viewerPage.getByRole("button", { name: "Sign in" }).click();
-  await expect(viewerPage.getByRole("heading", { name: "Overview" })).toBeVisible();
+  const { context, page: viewerPage } = await signedInContext(browser, viewer);
   await viewerPage.goto("/match");
   await expect(viewerPage.getByText("You are a viewer")).toBeVisible();
   const viewerRow = await showClient(viewerPage, client.name);
