@@ -8,20 +8,12 @@ import {
   type SnapshotProgress,
 } from "@/db/queries/snapshots";
 import type { SnapshotRun } from "@/db/schema";
-import { SyncError, toSyncError } from "@/lib/errors";
-import { HaloClient } from "@/lib/halo";
+import { toSyncError } from "@/lib/errors";
 import type { HttpEvent, HttpEventHandler } from "@/lib/http/events";
-import { HuduClient } from "@/lib/hudu";
-import { loadConnectionConfigs, notConfiguredMessage } from "@/lib/settings/connection-settings";
+import { connectFromSettings, type ConnectSources } from "@/lib/connections/connect";
 import { readSnapshotData } from "./read";
 
-export interface SnapshotSources {
-  halo: HaloClient;
-  hudu: HuduClient;
-}
-
-/** Builds the API clients; tests pass their own, the app reads the saved connection settings. */
-export type ConnectSources = (options: { db: Db; onEvent: HttpEventHandler }) => Promise<SnapshotSources>;
+export type { ConnectSources };
 
 export type RefreshResult =
   | { status: "succeeded"; run: SnapshotRun }
@@ -31,15 +23,6 @@ export type RefreshResult =
 
 /** Progress rows are written at most this often (a sweep yields thousands of records). */
 const PROGRESS_WRITE_MS = 500;
-
-export const connectFromSettings: ConnectSources = async ({ db, onEvent }) => {
-  const configs = loadConnectionConfigs({ db });
-  for (const service of ["halo", "hudu"] as const) {
-    const why = notConfiguredMessage(service, configs);
-    if (why) throw new SyncError({ code: "invalid_config", service, userMessage: why });
-  }
-  return { halo: new HaloClient(configs.halo!, { onEvent }), hudu: new HuduClient(configs.hudu!, { onEvent }) };
-};
 
 /**
  * Reads Halo and Hudu and replaces the saved snapshot at the end, in one transaction; a refresh

@@ -3,8 +3,8 @@ import { getDb } from "@/db";
 import { requireUser } from "@/lib/auth/session";
 import { loadConnectionSettings } from "@/lib/settings/connection-settings";
 import { loadLastConnectionTests } from "@/lib/settings/connection-tests";
-import { ConnectionCard } from "./connection-card";
-import { LocalTime } from "./local-time";
+import { ConnectionCard } from "./_components/connection-card";
+import { LocalTime } from "@/components/ui/local-time";
 
 export const metadata = { title: "Connections" };
 

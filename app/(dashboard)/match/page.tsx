@@ -1,7 +1,7 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import { getDb } from "@/db";
-import { MatchBoard } from "@/components/match/match-board";
-import { boardQueryOptions, decisionsQueryOptions, snapshotStatusQueryOptions } from "@/components/match/queries";
+import { MatchBoard } from "./_components/match-board";
+import { boardQueryOptions, decisionsQueryOptions, snapshotStatusQueryOptions } from "./_components/queries";
 import { requireUser } from "@/lib/auth/session";
 import { getSnapshotStatus, listBoardDecisions, loadBoardData } from "@/lib/decisions/board-data";
 

@@ -2,8 +2,8 @@
 
 import { Alert, Button } from "@/components/ui/form";
 import type { SnapshotRunView, SnapshotStatus } from "@/lib/decisions/types";
-import { formatCount, formatDateTime } from "./format";
-import { RelativeTime } from "./relative-time";
+import { formatCount, formatDateTime } from "@/components/ui/format";
+import { RelativeTime } from "@/components/ui/relative-time";
 
 const PHASES: Record<string, { label: string; from: number; to: number }> = {
   starting: { label: "Connecting", from: 0, to: 2 },

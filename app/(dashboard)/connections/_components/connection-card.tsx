@@ -5,10 +5,10 @@ import { Alert, Button, Field } from "@/components/ui/form";
 import type { ConnectionField } from "@/lib/connections/normalise";
 import type { ConnectionSettingsView } from "@/lib/settings/connection-settings";
 import type { LastConnectionTest } from "@/lib/settings/connection-tests";
-import { saveConnectionAction, testConnectionAction } from "./actions";
+import { saveConnectionAction, testConnectionAction } from "../actions";
 import { CARDS, type CardField } from "./card-fields";
 import { CheckList } from "./check-list";
-import { LocalTime } from "./local-time";
+import { LocalTime } from "@/components/ui/local-time";
 
 type Service = "halo" | "hudu";
 type SaveResult = Awaited<ReturnType<typeof saveConnectionAction>>;

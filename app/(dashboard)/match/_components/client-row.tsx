@@ -4,8 +4,8 @@ import { useDraggable, type DraggableAttributes, type DraggableSyntheticListener
 import { memo, type ReactNode } from "react";
 import { STATE_LABELS, type ClientRow } from "@/lib/decisions/board-view";
 import { Badge, STATE_TONES, ScorePill } from "./badges";
-import { formatDateTime, plural, shortUrl, SOURCE_LABELS } from "./format";
-import { RelativeTime } from "./relative-time";
+import { formatDateTime, plural, shortUrl, SOURCE_LABELS } from "@/components/ui/format";
+import { RelativeTime } from "@/components/ui/relative-time";
 
 export const CLIENT_ROW_HEIGHT = 92;
 

@@ -5,9 +5,9 @@ import { matchesSearch, STATE_LABELS, type BoardView, type ClientRow } from "@/l
 import type { BoardCandidate, BoardHuduCompany } from "@/lib/decisions/types";
 import { Badge, STATE_TONES, ScorePill } from "./badges";
 import { decisionTitle, RowButton } from "./client-row";
-import { Dialog } from "./dialog";
-import { formatCount, plural, shortUrl } from "./format";
-import { RelativeTime } from "./relative-time";
+import { Dialog } from "@/components/ui/dialog";
+import { formatCount, plural, shortUrl } from "@/components/ui/format";
+import { RelativeTime } from "@/components/ui/relative-time";
 
 const MAX_RESULTS = 50;
 

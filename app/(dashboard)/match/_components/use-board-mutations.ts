@@ -7,7 +7,7 @@ import {
   decideAction,
   refreshSnapshotAction,
   undecideAction,
-} from "@/app/(dashboard)/match/actions";
+} from "../actions";
 import type { BoardDecision, DecisionKind, DecisionSource } from "@/lib/decisions/types";
 import { matchKeys } from "./queries";
 

@@ -6,7 +6,7 @@ import type { BoardCandidate } from "@/lib/decisions/types";
 import type { ClientRow, CompanyRow } from "@/lib/decisions/board-view";
 import { Badge, ScorePill } from "./badges";
 import { RowButton } from "./client-row";
-import { shortUrl } from "./format";
+import { shortUrl } from "@/components/ui/format";
 
 export const COMPANY_ROW_HEIGHT = 64;
 

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import type { ClientState } from "@/lib/decisions/board-view";
-import { formatScore } from "./format";
+import { formatScore } from "@/components/ui/format";
 
 type Tone = "slate" | "green" | "blue" | "amber" | "red" | "violet" | "brand";
 
