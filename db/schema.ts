@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 /**
  * One schema file; each table's types beside it. Timestamps are stored as integer
@@ -155,3 +155,55 @@ export type MatchDecision = typeof matchDecisions.$inferSelect;
 export type NewMatchDecision = typeof matchDecisions.$inferInsert;
 export type DecisionKind = MatchDecision["kind"];
 export type DecisionSource = MatchDecision["source"];
+
+// ---------------------------------------------------------------- Sync: settings, links, plans (stage two, issue 10)
+
+/**
+ * Layouts, field mapping and options of the import, one row (id = 1) holding a JSON document
+ * validated by lib/sync/settings.ts (zod) every time it is read or saved.
+ */
+export const syncSettings = sqliteTable("sync_settings", {
+  id: integer("id").primaryKey(),
+  settingsJson: text("settings_json").notNull(),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  updatedBy: text("updated_by"),
+});
+export type SyncSettingsRow = typeof syncSettings.$inferSelect;
+
+/**
+ * Which Hudu asset each Halo site, contact (user) and contract became, and a hash of what we
+ * wrote. Companies are linked by their match decision instead (see matchDecisions). The Halo id
+ * is also written into each asset's "Halo ID" field, so these rows can be rebuilt from Hudu.
+ */
+export const syncLinks = sqliteTable(
+  "sync_links",
+  {
+    haloType: text("halo_type", { enum: ["site", "contact", "contract"] }).notNull(),
+    haloId: integer("halo_id").notNull(),
+    huduId: integer("hudu_id").notNull(),
+    huduCompanyId: integer("hudu_company_id"),
+    contentHash: text("content_hash"),
+    syncedAt: integer("synced_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.haloType, t.haloId] })],
+);
+export type SyncLink = typeof syncLinks.$inferSelect;
+
+/**
+ * Plans prepared for the preview (reading both sides takes a while on a large MSP). The newest
+ * succeeded row is what /import shows; older rows are deleted when a new plan is saved.
+ */
+export const syncPlans = sqliteTable("sync_plans", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  status: text("status", { enum: ["running", "succeeded", "failed"] }).notNull(),
+  startedAt: integer("started_at", { mode: "timestamp_ms" }).notNull(),
+  finishedAt: integer("finished_at", { mode: "timestamp_ms" }),
+  heartbeatAt: integer("heartbeat_at", { mode: "timestamp_ms" }).notNull(),
+  startedBy: text("started_by").notNull(),
+  /** What is being read now, in plain words ("reading Halo users, page 12 of 40"). */
+  message: text("message"),
+  /** The Plan (lib/sync/types.ts) as JSON, once it succeeded. */
+  planJson: text("plan_json"),
+  error: text("error"),
+});
+export type SyncPlanRow = typeof syncPlans.$inferSelect;
