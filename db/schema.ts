@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 /**
  * One schema file; each table's types beside it. Timestamps are stored as integer
@@ -68,35 +68,6 @@ export const connectionTests = sqliteTable("connection_tests", {
 export type ConnectionTestRow = typeof connectionTests.$inferSelect;
 
 // ---------------------------------------------------------------- Match: snapshot and decisions
-
-/**
- * One refresh of the snapshot (a read of both sides). The page polls the newest row for
- * progress; the newest *succeeded* row says when the snapshot in the tables below was taken.
- * `heartbeatAt` moves with every progress write, so a run whose process died is recognisable.
- */
-export const snapshotRuns = sqliteTable("snapshot_runs", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
-  status: text("status", { enum: ["running", "succeeded", "failed"] }).notNull(),
-  startedAt: integer("started_at", { mode: "timestamp_ms" }).notNull(),
-  finishedAt: integer("finished_at", { mode: "timestamp_ms" }),
-  heartbeatAt: integer("heartbeat_at", { mode: "timestamp_ms" }).notNull(),
-  startedBy: text("started_by").notNull(),
-  /** What is being read now: halo-clients, halo-sites, halo-users, hudu-companies, saving. */
-  phase: text("phase"),
-  haloClients: integer("halo_clients").notNull().default(0),
-  haloClientsTotal: integer("halo_clients_total"),
-  haloSites: integer("halo_sites").notNull().default(0),
-  haloSitesTotal: integer("halo_sites_total"),
-  haloUsers: integer("halo_users").notNull().default(0),
-  haloUsersTotal: integer("halo_users_total"),
-  huduCompanies: integer("hudu_companies").notNull().default(0),
-  /** Latest plain-words note ("waiting 40 s for Halo's rate limit"). */
-  message: text("message"),
-  /** Records skipped because they could not be read (the run still succeeds). */
-  warningsJson: text("warnings_json"),
-  error: text("error"),
-});
-export type SnapshotRun = typeof snapshotRuns.$inferSelect;
 
 /** Halo clients as of the last successful snapshot (replaced as a whole by each refresh). */
 export const snapshotHaloClients = sqliteTable("snapshot_halo_clients", {
@@ -207,3 +178,116 @@ export const syncPlans = sqliteTable("sync_plans", {
   error: text("error"),
 });
 export type SyncPlanRow = typeof syncPlans.$inferSelect;
+
+// ---------------------------------------------------------------- Jobs, import runs, decision history (stage two, issue 11)
+
+export const jobStatuses = ["running", "paused", "succeeded", "failed", "cancelled"] as const;
+
+/**
+ * Durable runs of any kind (lib/jobs): a snapshot refresh, an import. One run per kind is
+ * active (running or paused) at a time, enforced by the partial unique index. `owner` names the
+ * process doing the work ("host/pid/start"), so a run whose process died (a crash, kill -9) is
+ * told apart from one another process (the CLI, the server) is still doing. `heartbeatAt` moves
+ * every few seconds while it works. A user's pause or cancel is a `request` the owner acts on.
+ * `progressJson` is the kind's own progress document (lib/jobs/kinds.ts says whose).
+ */
+export const jobRuns = sqliteTable(
+  "job_runs",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    kind: text("kind", { enum: ["snapshot", "import"] }).notNull(),
+    status: text("status", { enum: jobStatuses }).notNull(),
+    startedAt: integer("started_at", { mode: "timestamp_ms" }).notNull(),
+    finishedAt: integer("finished_at", { mode: "timestamp_ms" }),
+    heartbeatAt: integer("heartbeat_at", { mode: "timestamp_ms" }).notNull(),
+    /** The user's e-mail, "schedule" or "cli". */
+    startedBy: text("started_by").notNull(),
+    owner: text("owner"),
+    request: text("request", { enum: ["pause", "cancel"] }),
+    progressJson: text("progress_json").notNull().default("{}"),
+    /** Plain-words reason of a failure (a SyncError.userMessage, never a raw error). */
+    error: text("error"),
+  },
+  (t) => [
+    index("job_runs_kind_id").on(t.kind, t.id),
+    uniqueIndex("job_runs_one_active_per_kind").on(t.kind).where(sql`status in ('running', 'paused')`),
+  ],
+);
+export type JobRun = typeof jobRuns.$inferSelect;
+export type JobKindName = JobRun["kind"];
+export type JobStatus = JobRun["status"];
+
+export const importItemStates = ["pending", "sending", "done", "failed"] as const;
+export const importOutcomes = ["created", "updated", "unchanged", "archived", "skipped", "failed"] as const;
+
+/**
+ * An import run's plan, item by item, saved when the run starts, each with its outcome as it
+ * completes: what makes a run resumable. `sending` marks a create that may have reached Hudu
+ * (written before the request goes out), so after a crash it is looked up by its Halo id
+ * before anything is created again.
+ */
+export const importItems = sqliteTable(
+  "import_items",
+  {
+    runId: integer("run_id")
+      .notNull()
+      .references(() => jobRuns.id, { onDelete: "cascade" }),
+    /** Plan order: companies, then sites, then contacts and contracts. */
+    seq: integer("seq").notNull(),
+    key: text("key").notNull(),
+    type: text("type", { enum: ["company", "site", "contact", "contract"] }).notNull(),
+    action: text("action", { enum: ["create", "update", "unchanged", "archive", "skip"] }).notNull(),
+    haloId: integer("halo_id").notNull(),
+    haloClientId: integer("halo_client_id"),
+    name: text("name").notNull(),
+    companyName: text("company_name").notNull(),
+    /** The whole PlanItem (lib/sync/types.ts) as JSON. */
+    itemJson: text("item_json").notNull(),
+    state: text("state", { enum: importItemStates }).notNull(),
+    outcome: text("outcome", { enum: importOutcomes }),
+    /** The Hudu record the item ended up as (created, updated, archived or found). */
+    huduId: integer("hudu_id"),
+    huduCompanyId: integer("hudu_company_id"),
+    /** Hudu's message for a failure; a note for a success that needed one ("found by its Halo id"). */
+    message: text("message"),
+    finishedAt: integer("finished_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.key] }), index("import_items_run_seq").on(t.runId, t.seq), index("import_items_run_outcome").on(t.runId, t.outcome)],
+);
+export type ImportItemRow = typeof importItems.$inferSelect;
+export type ImportItemState = ImportItemRow["state"];
+export type ImportOutcome = NonNullable<ImportItemRow["outcome"]>;
+
+/**
+ * Every change of a match decision (set, changed, moved away, removed), who made it and when:
+ * the board's client dialog and /history show it. `from*` is empty for a first decision, `to*`
+ * for a removal.
+ */
+export const matchDecisionChanges = sqliteTable(
+  "match_decision_changes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    haloClientId: integer("halo_client_id").notNull(),
+    haloClientName: text("halo_client_name"),
+    fromKind: text("from_kind", { enum: ["match", "create", "ignore"] }),
+    fromHuduCompanyId: integer("from_hudu_company_id"),
+    fromHuduCompanyName: text("from_hudu_company_name"),
+    toKind: text("to_kind", { enum: ["match", "create", "ignore"] }),
+    toHuduCompanyId: integer("to_hudu_company_id"),
+    toHuduCompanyName: text("to_hudu_company_name"),
+    changedBy: text("changed_by").notNull(),
+    changedAt: integer("changed_at", { mode: "timestamp_ms" }).notNull(),
+    source: text("source", { enum: ["manual", "auto-accept", "bulk", "cli", "import"] }).notNull(),
+  },
+  (t) => [index("match_decision_changes_client").on(t.haloClientId, t.id), index("match_decision_changes_at").on(t.changedAt)],
+);
+export type MatchDecisionChange = typeof matchDecisionChanges.$inferSelect;
+
+/** The import schedule, one row (id = 1): re-run every N hours; no row or null = off. */
+export const importSchedule = sqliteTable("import_schedule", {
+  id: integer("id").primaryKey(),
+  everyHours: integer("every_hours"),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  updatedBy: text("updated_by").notNull(),
+});
+export type ImportScheduleRow = typeof importSchedule.$inferSelect;
