@@ -37,7 +37,8 @@ export const skipReasons = [
   "contract-inactive",
   "no-name",
   "no-layout",
-  "company-not-created",
+  "company-missing",
+  "company-name-taken",
 ] as const;
 export type SkipReason = (typeof skipReasons)[number];
 
@@ -50,8 +51,9 @@ export const SKIP_REASON_TEXT: Record<SkipReason, string> = {
   inactive: "it is inactive in Halo (inactive records are left out)",
   "contract-inactive": "the contract is not active (only active contracts are imported)",
   "no-name": "it has no name in Halo",
-  "no-layout": "no Hudu layout is chosen for this type (see Layouts)",
-  "company-not-created": "its company is not created in this run",
+  "no-layout": "no usable Hudu layout is chosen for this type (see Layouts)",
+  "company-missing": "the Hudu company its client is matched to no longer exists (match the client again)",
+  "company-name-taken": "a Hudu company with this name already belongs to another Halo client (rename one, or match this client on the board)",
 };
 
 /** The key of a Halo record across runs: "company:12" (a Halo client), "site:34", "contact:56". */
@@ -145,12 +147,21 @@ export interface PlanItem {
   /** Field-by-field differences (old → new) for create and update; empty otherwise. */
   changes: FieldChange[];
   write?: CompanyWrite | AssetWrite;
-  /** Write the link even though nothing is sent to Hudu (it was missing or pointed elsewhere). */
+  /**
+   * Record the link even when nothing else is sent (it was missing or pointed elsewhere). For an
+   * asset: upsert sync_links. For a company (a *create new* client whose company Hudu already
+   * has, found by our id_number stamp, Hudu's own Halo link or its name): record a `match`
+   * decision with source "import", so the client is not planned as a create again.
+   */
   relink?: boolean;
   /** Hash of the mapped values; stored with the link so a later run can tell what we wrote. */
   contentHash: string;
-  /** Where the existing Hudu record was found: our link table, or the Halo id stamped in Hudu. */
-  foundBy?: "link" | "stamp" | "match";
+  /**
+   * How the existing Hudu record was found: "link" our link table, "stamp" the Halo id Hudu
+   * holds (an asset's Halo ID field, a company's id_number or Hudu's own Halo link), "match" the
+   * match decision, "name" a company Hudu already has under the client's name.
+   */
+  foundBy?: "link" | "stamp" | "match" | "name";
 }
 
 export type PlanTotals = Record<SyncRecordType, Record<PlanAction, number>>;
