@@ -1,0 +1,264 @@
+import type { HaloContractRecord, HaloSiteRecord, HaloUserRecord } from "@/lib/halo/records";
+import type { HuduAsset } from "@/lib/hudu/schemas";
+import { customFieldKey } from "@/lib/hudu/custom-fields";
+import type { LayoutState, MappedField } from "@/lib/layouts/state";
+import { displayValue, sameFieldValue, squash } from "./compare";
+import { contentHash, plannedValue } from "./field-values";
+import { haloIdOfAsset } from "./halo-id";
+import type { CompanyTarget } from "./plan-companies";
+import type { PlanLink } from "./plan-input";
+import type { SyncSettings } from "./settings-schema";
+import { ASSET_NAME_SOURCE, SOURCES, type SourceValue } from "./sources";
+import {
+  recordKey,
+  type AssetRecordType,
+  type FieldChange,
+  type PlanItem,
+  type PlannedValue,
+  type PlanWarning,
+  type SkipReason,
+} from "./types";
+
+/**
+ * Assets of one type (sites, contacts or contracts): create, update, leave unchanged, archive
+ * or skip each Halo record, and archive assets whose Halo record is gone. An existing asset is
+ * found through our link first, then through the Halo id written in its Halo ID field.
+ */
+
+type AnyRecord = HaloSiteRecord | HaloUserRecord | HaloContractRecord;
+
+/** What the contacts and contracts need to know about a planned site, to link to it. */
+export interface PlannedSite {
+  huduAssetId: number | null;
+  name: string;
+  huduCompanyId: number | null;
+  companyKey: string;
+}
+
+export interface AssetPlanContext {
+  type: AssetRecordType;
+  /** Every Halo record of this type (inactive included): an asset whose record is not here is gone. */
+  records: AnyRecord[];
+  /** The chosen layout's state: whether it is usable, and the mapped fields. */
+  state: LayoutState;
+  assets: HuduAsset[];
+  links: PlanLink[];
+  targets: Map<number, CompanyTarget>;
+  settings: SyncSettings;
+  /** Sites planned to exist after the run (for AssetTag links); empty when planning sites. */
+  sites: Map<number, PlannedSite>;
+  warnings: PlanWarning[];
+}
+
+function readSource(type: AssetRecordType, sourceId: string, record: AnyRecord): SourceValue {
+  const source = (SOURCES[type] as ReadonlyArray<{ id: string; read: (r: AnyRecord) => SourceValue }>).find((s) => s.id === sourceId);
+  return source ? source.read(record) : null;
+}
+
+function assetName(type: AssetRecordType, record: AnyRecord): string {
+  const read = ASSET_NAME_SOURCE[type] as (r: AnyRecord) => string | null;
+  return squash(read(record) ?? "");
+}
+
+function inactiveReason(type: AssetRecordType, record: AnyRecord, settings: SyncSettings): SkipReason | null {
+  if (type === "contract" && settings.options.contractsActiveOnly && !(record as HaloContractRecord).active) return "contract-inactive";
+  if ("inactive" in record && record.inactive && !settings.options.includeInactive) return "inactive";
+  return null;
+}
+
+function existingValue(asset: HuduAsset, field: MappedField): unknown {
+  return asset.fields.find((f) => customFieldKey(f.label) === field.key)?.value ?? null;
+}
+
+interface Desired {
+  fields: Record<string, PlannedValue>;
+  /** What each value looks like in the preview. */
+  display: Record<string, string | null>;
+}
+
+function desiredFields(ctx: AssetPlanContext, record: AnyRecord, companyKey: string): Desired {
+  const fields: Record<string, PlannedValue> = {};
+  const display: Record<string, string | null> = {};
+  for (const f of ctx.state.fields) {
+    const raw = readSource(ctx.type, f.source.id, record);
+    if (f.source.kind === "siteLink") {
+      const siteId = raw && typeof raw === "object" && "siteId" in raw ? raw.siteId : null;
+      const site = siteId !== null ? ctx.sites.get(siteId) : undefined;
+      // A link only to a site of the same company that the run will have in Hudu.
+      fields[f.key] = site && site.companyKey === companyKey ? { assetLink: { key: recordKey("site", siteId!), huduAssetId: site.huduAssetId } } : null;
+      display[f.key] = site && fields[f.key] ? site.name : null;
+      continue;
+    }
+    fields[f.key] = plannedValue(f.source.kind, f.fieldType, raw);
+    display[f.key] = displayValue(f.fieldType, fields[f.key]);
+  }
+  return { fields, display };
+}
+
+/** Compares a planned value with the asset's; an unresolved site link always differs from Hudu's. */
+function same(field: MappedField, existing: unknown, desired: PlannedValue): boolean {
+  if (desired && typeof desired === "object" && "assetLink" in desired) {
+    const id = desired.assetLink.huduAssetId;
+    return id !== null && sameFieldValue("AssetTag", existing, [id]);
+  }
+  return sameFieldValue(field.fieldType, existing, desired);
+}
+
+export function planAssets(ctx: AssetPlanContext): PlanItem[] {
+  const { type, state, settings } = ctx;
+  const items: PlanItem[] = [];
+  const haloIdLabel = state.haloIdField?.label ?? null;
+
+  // ---- Index what Hudu holds.
+  const assetsById = new Map(ctx.assets.map((a) => [a.id, a]));
+  const byStamp = new Map<number, HuduAsset[]>();
+  if (haloIdLabel) {
+    for (const asset of ctx.assets) {
+      const haloId = haloIdOfAsset(asset, haloIdLabel);
+      if (haloId === null) continue;
+      const list = byStamp.get(haloId) ?? [];
+      list.push(asset);
+      byStamp.set(haloId, list);
+    }
+  }
+  const links = new Map(ctx.links.filter((l) => l.haloType === type).map((l) => [l.haloId, l]));
+  const handled = new Set<number>();
+
+  const findExisting = (haloId: number): { asset: HuduAsset; foundBy: "link" | "stamp" } | null => {
+    const link = links.get(haloId);
+    const linked = link ? assetsById.get(link.huduId) : undefined;
+    if (linked) return { asset: linked, foundBy: "link" };
+    const stamped = (byStamp.get(haloId) ?? []).sort((a, b) => Number(a.archived) - Number(b.archived) || a.id - b.id);
+    if (stamped.length > 1) {
+      ctx.warnings.push({
+        code: "duplicate-stamp",
+        message: `${stamped.length} Hudu assets of "${state.layout?.name}" carry Halo ${type} ${haloId} (ids ${stamped.map((a) => a.id).join(", ")}); using ${stamped[0].id}, the others are left alone.`,
+      });
+    }
+    return stamped[0] ? { asset: stamped[0], foundBy: "stamp" } : null;
+  };
+
+  const archiveItem = (haloId: number, haloClientId: number | null, asset: HuduAsset, companyName?: string): PlanItem => ({
+    key: recordKey(type, haloId),
+    type,
+    action: "archive",
+    haloId,
+    haloClientId,
+    huduId: asset.id,
+    huduCompanyId: asset.company_id,
+    companyKey: haloClientId !== null ? recordKey("company", haloClientId) : null,
+    name: asset.name,
+    companyName: companyName ?? asset.company_name ?? "",
+    changes: [{ key: "archived", label: "Archived", old: "No", new: "Yes" }],
+    contentHash: "",
+  });
+
+  const records = [...ctx.records].sort((a, b) => a.id - b.id);
+  const seen = new Set<number>();
+  for (const record of records) {
+    seen.add(record.id);
+    const key = recordKey(type, record.id);
+    const clientId = record.clientId;
+    const target = clientId !== null ? ctx.targets.get(clientId) : undefined;
+    const name = assetName(type, record);
+    const base = { key, type, haloId: record.id, haloClientId: clientId, name, changes: [] as FieldChange[], contentHash: "" };
+    const skip = (reason: SkipReason, companyName = target?.companyName ?? "") =>
+      items.push({ ...base, name: name || `${type} ${record.id}`, action: "skip", huduId: null, huduCompanyId: null, companyKey: clientId !== null ? recordKey("company", clientId) : null, companyName, skipReason: reason });
+
+    if (!target) {
+      skip("client-missing", (record as { clientName?: string | null }).clientName ?? "");
+      continue;
+    }
+    if (!target.ok) {
+      skip(target.reason);
+      continue;
+    }
+    const existing = state.usable ? findExisting(record.id) : null;
+    if (existing) handled.add(existing.asset.id);
+
+    const inactive = inactiveReason(type, record, settings);
+    if (inactive) {
+      if (existing && !existing.asset.archived && settings.options.whenGone === "archive") items.push(archiveItem(record.id, clientId, existing.asset, target.companyName));
+      else skip(inactive);
+      continue;
+    }
+    if (!state.usable) {
+      skip("no-layout");
+      continue;
+    }
+    if (!name) {
+      skip("no-name");
+      continue;
+    }
+
+    const desired = desiredFields(ctx, record, target.companyKey);
+    const hash = contentHash({ name, fields: desired.fields });
+    const layoutId = state.layout!.id;
+
+    if (!existing) {
+      const changes: FieldChange[] = [{ key: "name", label: "Name", old: null, new: name }];
+      for (const f of state.fields) if (desired.display[f.key] !== null) changes.push({ key: f.key, label: f.label, old: null, new: desired.display[f.key] });
+      const fields = Object.fromEntries(Object.entries(desired.fields).filter(([, v]) => v !== null));
+      items.push({
+        ...base,
+        action: "create",
+        huduId: null,
+        huduCompanyId: target.huduCompanyId,
+        companyKey: target.companyKey,
+        companyName: target.companyName,
+        changes,
+        write: { kind: "asset", layoutId, name, fields },
+        contentHash: hash,
+      });
+      continue;
+    }
+
+    const asset = existing.asset;
+    if (target.huduCompanyId !== null && asset.company_id !== null && asset.company_id !== target.huduCompanyId) {
+      ctx.warnings.push({
+        code: "other-company",
+        message: `Hudu asset ${asset.id} ("${asset.name}") of Halo ${type} ${record.id} is in company "${asset.company_name}", not in "${target.companyName}"; it is updated where it is.`,
+      });
+    }
+    const changes: FieldChange[] = [];
+    if (squash(asset.name) !== name) changes.push({ key: "name", label: "Name", old: asset.name, new: name });
+    for (const f of state.fields) {
+      const old = existingValue(asset, f);
+      if (!same(f, old, desired.fields[f.key])) changes.push({ key: f.key, label: f.label, old: displayValue(f.fieldType, old), new: desired.display[f.key] });
+    }
+    if (asset.archived) changes.unshift({ key: "archived", label: "Archived", old: "Yes", new: "No" });
+    const link = links.get(record.id);
+    const relink = !link || link.huduId !== asset.id || link.huduCompanyId !== asset.company_id || link.contentHash !== hash;
+    items.push({
+      ...base,
+      action: changes.length ? "update" : "unchanged",
+      huduId: asset.id,
+      huduCompanyId: asset.company_id ?? target.huduCompanyId,
+      companyKey: target.companyKey,
+      companyName: target.companyName,
+      changes,
+      write: changes.length ? { kind: "asset", layoutId: asset.asset_layout_id ?? layoutId, name, fields: desired.fields, unarchive: asset.archived || undefined } : undefined,
+      relink: relink || undefined,
+      foundBy: existing.foundBy,
+      contentHash: hash,
+    });
+  }
+
+  // ---- Assets whose Halo record is gone (deleted in Halo): archive, never delete.
+  if (settings.options.whenGone === "archive" && state.usable) {
+    const gone = new Map<number, HuduAsset>();
+    for (const link of links.values()) {
+      const asset = assetsById.get(link.huduId);
+      if (!seen.has(link.haloId) && asset && !handled.has(asset.id)) gone.set(link.haloId, asset);
+    }
+    for (const [haloId, list] of byStamp) {
+      if (seen.has(haloId) || gone.has(haloId)) continue;
+      const asset = list.find((a) => !a.archived);
+      if (asset && !handled.has(asset.id)) gone.set(haloId, asset);
+    }
+    for (const [haloId, asset] of [...gone].sort((a, b) => a[0] - b[0])) {
+      if (!asset.archived) items.push(archiveItem(haloId, null, asset));
+    }
+  }
+  return items;
+}

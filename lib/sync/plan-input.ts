@@ -1,0 +1,47 @@
+import type { HaloClientRecord, HaloContractRecord, HaloSiteRecord, HaloUserRecord } from "@/lib/halo/records";
+import type { HuduAsset, HuduAssetLayout, HuduCompany } from "@/lib/hudu/schemas";
+import type { SyncSettings } from "./settings-schema";
+import type { AssetRecordType, PlanWarning } from "./types";
+
+/**
+ * Everything the planner needs, already read: whole sweeps of both sides, our decisions and
+ * links, and the settings. lib/sync/load.ts fills it; tests build it by hand.
+ */
+export interface PlanInput {
+  halo: {
+    /** Every client, inactive included (the planner applies the inactive option). */
+    clients: HaloClientRecord[];
+    sites: HaloSiteRecord[];
+    users: HaloUserRecord[];
+    contracts: HaloContractRecord[];
+  };
+  hudu: {
+    /** Every company, archived included. */
+    companies: HuduCompany[];
+    /** The chosen layouts as Hudu has them now; a type is absent when its layout is not chosen or not found. */
+    layouts: Partial<Record<AssetRecordType, HuduAssetLayout>>;
+    /** Every asset of each chosen layout, archived included. */
+    assets: Record<AssetRecordType, HuduAsset[]>;
+  };
+  decisions: PlanDecision[];
+  links: PlanLink[];
+  settings: SyncSettings;
+  /** When the input was read (ISO); becomes the plan's generatedAt. */
+  readAt: string;
+  /** Problems met while reading (records skipped because they could not be parsed, …). */
+  warnings?: PlanWarning[];
+}
+
+export interface PlanDecision {
+  haloClientId: number;
+  kind: "match" | "create" | "ignore";
+  huduCompanyId: number | null;
+}
+
+export interface PlanLink {
+  haloType: AssetRecordType;
+  haloId: number;
+  huduId: number;
+  huduCompanyId: number | null;
+  contentHash: string | null;
+}

@@ -1,0 +1,72 @@
+import { layoutState, type LayoutState } from "@/lib/layouts/state";
+import { planAssets, type PlannedSite } from "./plan-assets";
+import { planCompanies } from "./plan-companies";
+import type { PlanInput } from "./plan-input";
+import { assetRecordTypes, emptyTotals, type AssetRecordType, type Plan, type PlanItem, type PlanWarning } from "./types";
+
+export type { PlanInput } from "./plan-input";
+
+/**
+ * The planner: from what both sides hold, our decisions, links and settings, every action an
+ * import will take. Pure: no I/O, no clock (generatedAt is the input's readAt), so the preview
+ * shows exactly what an import of the same input does.
+ */
+export function buildPlan(input: PlanInput): Plan {
+  const warnings: PlanWarning[] = [...(input.warnings ?? [])];
+  const { items: companyItems, targets } = planCompanies(input, warnings);
+  const states = layoutStates(input);
+  for (const type of assetRecordTypes) {
+    const state = states[type];
+    if (state.chosen && state.problems.length) warnings.push({ code: "layout", message: state.problems.join(" ") });
+  }
+
+  const records = { site: input.halo.sites, contact: input.halo.users, contract: input.halo.contracts };
+  const planType = (type: AssetRecordType, sites: Map<number, PlannedSite>) =>
+    planAssets({
+      type,
+      records: records[type],
+      state: states[type],
+      assets: input.hudu.assets[type],
+      links: input.links,
+      targets,
+      settings: input.settings,
+      sites,
+      warnings,
+    });
+
+  const siteItems = planType("site", new Map());
+  const sites = plannedSites(siteItems);
+  const items: PlanItem[] = [...companyItems, ...siteItems, ...planType("contact", sites), ...planType("contract", sites)];
+
+  const totals = emptyTotals();
+  for (const item of items) totals[item.type][item.action]++;
+  const layoutOf = (type: AssetRecordType) => {
+    const l = states[type].layout;
+    return l ? { id: l.id, name: l.name } : null;
+  };
+  return {
+    items,
+    totals,
+    generatedAt: input.readAt,
+    warnings,
+    layouts: { site: layoutOf("site"), contact: layoutOf("contact"), contract: layoutOf("contract") },
+  };
+}
+
+export function layoutStates(input: Pick<PlanInput, "settings" | "hudu">): Record<AssetRecordType, LayoutState> {
+  const { settings } = input;
+  const siteLayoutId = settings.layouts.site?.id ?? null;
+  const state = (type: AssetRecordType) =>
+    layoutState({ type, chosen: settings.layouts[type], layout: input.hudu.layouts[type], mapping: settings.mapping[type], siteLayoutId });
+  return { site: state("site"), contact: state("contact"), contract: state("contract") };
+}
+
+/** Sites the run leaves in Hudu (existing or created), by Halo site id. */
+function plannedSites(items: PlanItem[]): Map<number, PlannedSite> {
+  const sites = new Map<number, PlannedSite>();
+  for (const item of items) {
+    if (item.action !== "create" && item.action !== "update" && item.action !== "unchanged") continue;
+    sites.set(item.haloId, { huduAssetId: item.huduId, name: item.name, huduCompanyId: item.huduCompanyId, companyKey: item.companyKey ?? "" });
+  }
+  return sites;
+}
