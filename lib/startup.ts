@@ -2,6 +2,8 @@ import { getDb } from "@/db";
 import { countUsers, createFirstAdmin } from "@/db/queries/users";
 import { hashPassword } from "@/lib/auth/password";
 import { env } from "@/lib/env";
+import { jobKinds } from "@/lib/jobs/kinds";
+import { recoverJobs } from "@/lib/jobs/runner";
 
 export async function startServer(): Promise<void> {
   const e = env();
@@ -10,6 +12,10 @@ export async function startServer(): Promise<void> {
     const user = createFirstAdmin({ db, email: e.ADMIN_EMAIL, passwordHash: await hashPassword(e.ADMIN_PASSWORD) });
     if (user) console.log(`Created the first admin ${user.email} from ADMIN_EMAIL.`);
   }
+  // Runs left "running" by a crash or kill -9 continue here (an import) or are marked failed.
+  const { resumed, failed } = recoverJobs({ db, kinds: jobKinds });
+  for (const run of resumed) console.log(`Resuming the ${run.kind} run ${run.id} that was interrupted.`);
+  for (const run of failed) console.log(`Marked the ${run.kind} run ${run.id} failed: its process had stopped.`);
 }
 
 /** A server that cannot read its settings or open its database must not start half-working. */

@@ -4,6 +4,8 @@ import { getCurrentSnapshotRun } from "@/db/queries/snapshots";
 import { listBoardDecisions, loadBoardData } from "@/lib/decisions/board-data";
 import { buildBoardView } from "@/lib/decisions/board-view";
 import { acceptAutoSuggestions, decide, undecide } from "@/lib/decisions/decide";
+import { safeJson } from "@/lib/jobs/progress";
+import { parseSnapshotProgress } from "@/lib/snapshot/progress";
 import { refreshSnapshot } from "@/lib/snapshot/refresh";
 import { cliContext, type CliContext } from "../context";
 import { CliUsageError, EXIT } from "../errors";
@@ -109,7 +111,8 @@ async function refreshFromApis(ctx: CliContext, db: Db): Promise<number> {
     ctx.out.result({ error: { code: "refresh_failed", message: result.error } });
     return EXIT.failed;
   }
-  ctx.out.log(`Read ${result.run.haloClients} Halo clients and ${result.run.huduCompanies} Hudu companies.`);
+  const read = parseSnapshotProgress(safeJson(result.run.progressJson));
+  ctx.out.log(`Read ${read.haloClients} Halo clients and ${read.huduCompanies} Hudu companies.`);
   return EXIT.ok;
 }
 

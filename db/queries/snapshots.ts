@@ -1,117 +1,25 @@
-import { and, count, desc, eq, lt } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import type { Db } from "@/db";
-import {
-  snapshotHaloClients,
-  snapshotHuduCompanies,
-  snapshotRuns,
-  type SnapshotHaloClient,
-  type SnapshotHuduCompany,
-  type SnapshotRun,
-} from "@/db/schema";
+import { snapshotHaloClients, snapshotHuduCompanies, type JobRun, type SnapshotHaloClient, type SnapshotHuduCompany } from "@/db/schema";
+import { finishJobRun, getLatestJobRun } from "./job-runs";
 
 /**
- * The saved snapshot of both sides and the runs that refresh it. The snapshot tables always hold
- * exactly one complete read: a refresh replaces them in one transaction at its very end, so a
- * failed or interrupted refresh leaves the previous snapshot as it was.
+ * The saved snapshot of both sides. The snapshot tables always hold exactly one complete read: a
+ * refresh (a job run of kind "snapshot", db/queries/job-runs.ts) replaces them in one transaction
+ * at its very end, so a failed or interrupted refresh leaves the previous snapshot as it was.
  */
-
-/** A running refresh whose heartbeat is older than this died with its process. */
-export const SNAPSHOT_RUN_STALE_MS = 10 * 60_000;
 
 export type NewSnapshotHaloClient = typeof snapshotHaloClients.$inferInsert;
 export type NewSnapshotHuduCompany = typeof snapshotHuduCompanies.$inferInsert;
 
-export type SnapshotProgress = Partial<
-  Pick<
-    SnapshotRun,
-    | "phase"
-    | "haloClients"
-    | "haloClientsTotal"
-    | "haloSites"
-    | "haloSitesTotal"
-    | "haloUsers"
-    | "haloUsersTotal"
-    | "huduCompanies"
-    | "message"
-  >
->;
-
-export function getSnapshotRun({ db, id }: { db: Db; id: number }): SnapshotRun | undefined {
-  return db.select().from(snapshotRuns).where(eq(snapshotRuns.id, id)).get();
+/** The newest refresh, whatever its status (what the board shows while refreshing). */
+export function getLatestSnapshotRun({ db }: { db: Db }): JobRun | undefined {
+  return getLatestJobRun({ db, kind: "snapshot" });
 }
 
-/** The newest run, whatever its status (what the page shows while refreshing). */
-export function getLatestSnapshotRun({ db }: { db: Db }): SnapshotRun | undefined {
-  return db.select().from(snapshotRuns).orderBy(desc(snapshotRuns.id)).limit(1).get();
-}
-
-/** The run that produced the snapshot now in the tables; undefined before the first one. */
-export function getCurrentSnapshotRun({ db }: { db: Db }): SnapshotRun | undefined {
-  return db
-    .select()
-    .from(snapshotRuns)
-    .where(eq(snapshotRuns.status, "succeeded"))
-    .orderBy(desc(snapshotRuns.id))
-    .limit(1)
-    .get();
-}
-
-/**
- * Starts a run unless one is already running (then returns that one with `started: false`).
- * A running row whose heartbeat is older than SNAPSHOT_RUN_STALE_MS is marked failed first:
- * its process is gone.
- */
-export function startSnapshotRun({
-  db,
-  startedBy,
-  now = new Date(),
-}: {
-  db: Db;
-  startedBy: string;
-  now?: Date;
-}): { run: SnapshotRun; started: boolean } {
-  return db.transaction((tx) => {
-    tx.update(snapshotRuns)
-      .set({ status: "failed", finishedAt: now, error: "The refresh stopped without finishing (the server was probably restarted)." })
-      .where(and(eq(snapshotRuns.status, "running"), lt(snapshotRuns.heartbeatAt, new Date(now.getTime() - SNAPSHOT_RUN_STALE_MS))))
-      .run();
-    const running = tx.select().from(snapshotRuns).where(eq(snapshotRuns.status, "running")).orderBy(desc(snapshotRuns.id)).get();
-    if (running) return { run: running, started: false };
-    const run = tx
-      .insert(snapshotRuns)
-      .values({ status: "running", startedAt: now, heartbeatAt: now, startedBy, phase: "starting" })
-      .returning()
-      .get();
-    return { run, started: true };
-  });
-}
-
-export function updateSnapshotRunProgress({
-  db,
-  id,
-  progress,
-  now = new Date(),
-}: {
-  db: Db;
-  id: number;
-  progress: SnapshotProgress;
-  now?: Date;
-}): void {
-  db.update(snapshotRuns)
-    .set({ ...progress, heartbeatAt: now })
-    .where(and(eq(snapshotRuns.id, id), eq(snapshotRuns.status, "running")))
-    .run();
-}
-
-/**
- * A run that failed: the error is shown on the page as is, so it must be the user-facing text
- * (SyncError.userMessage), never a raw error.
- */
-export function failSnapshotRun({ db, id, error, now = new Date() }: { db: Db; id: number; error: string; now?: Date }): void {
-  db.update(snapshotRuns)
-    .set({ status: "failed", finishedAt: now, heartbeatAt: now, error, phase: null })
-    .where(and(eq(snapshotRuns.id, id), eq(snapshotRuns.status, "running")))
-    .run();
+/** The refresh that produced the snapshot now in the tables; undefined before the first one. */
+export function getCurrentSnapshotRun({ db }: { db: Db }): JobRun | undefined {
+  return getLatestJobRun({ db, kind: "snapshot", status: "succeeded" });
 }
 
 /** SQLite caps bound parameters per statement; insert in slices well under it. */
@@ -122,53 +30,44 @@ function insertInSlices<T>(rows: T[], insert: (slice: T[]) => void): void {
 }
 
 /**
- * Replaces the whole snapshot with a complete read and marks the run succeeded, atomically:
- * readers see either the old snapshot or the new one, never a mix.
+ * Replaces the whole snapshot with a complete read and marks its run succeeded, atomically:
+ * readers see either the old snapshot or the new one, never a mix, and the newest succeeded
+ * refresh always describes what the tables hold.
  */
 export function replaceSnapshot({
   db,
   runId,
+  owner,
   haloClients,
   huduCompanies,
-  warnings = [],
-  progress = {},
+  progressJson,
   now = new Date(),
 }: {
   db: Db;
   runId: number;
+  /** The process that owns the run (lib/jobs); a run someone else took over is not saved. */
+  owner: string;
   haloClients: NewSnapshotHaloClient[];
   huduCompanies: NewSnapshotHuduCompany[];
-  warnings?: string[];
-  progress?: SnapshotProgress;
+  progressJson: string;
   now?: Date;
-}): SnapshotRun {
-  return db.transaction((tx) => {
-    const run = tx.select().from(snapshotRuns).where(eq(snapshotRuns.id, runId)).get();
-    if (!run || run.status !== "running") {
-      // Someone marked it failed (stale) meanwhile; saving now could overwrite a newer snapshot.
-      throw new Error(`Snapshot run ${runId} is no longer running; its data was not saved.`);
-    }
-    tx.delete(snapshotHaloClients).run();
-    tx.delete(snapshotHuduCompanies).run();
-    insertInSlices(haloClients, (slice) => tx.insert(snapshotHaloClients).values(slice).run());
-    insertInSlices(huduCompanies, (slice) => tx.insert(snapshotHuduCompanies).values(slice).run());
-    return tx
-      .update(snapshotRuns)
-      .set({
-        ...progress,
-        status: "succeeded",
-        finishedAt: now,
-        heartbeatAt: now,
-        phase: null,
-        message: null,
-        warningsJson: warnings.length > 0 ? JSON.stringify(warnings.slice(0, 200)) : null,
-        haloClients: haloClients.length,
-        huduCompanies: huduCompanies.length,
-      })
-      .where(eq(snapshotRuns.id, runId))
-      .returning()
-      .get();
-  });
+}): JobRun {
+  return db.transaction(
+    (tx) => {
+      const run = finishJobRun({ db: tx, id: runId, owner, status: "succeeded", progressJson, now });
+      if (!run) {
+        // Marked failed (its process looked dead) or cancelled meanwhile: saving now could
+        // overwrite a newer snapshot.
+        throw new Error(`Snapshot run ${runId} is no longer running; its data was not saved.`);
+      }
+      tx.delete(snapshotHaloClients).run();
+      tx.delete(snapshotHuduCompanies).run();
+      insertInSlices(haloClients, (slice) => tx.insert(snapshotHaloClients).values(slice).run());
+      insertInSlices(huduCompanies, (slice) => tx.insert(snapshotHuduCompanies).values(slice).run());
+      return run;
+    },
+    { behavior: "immediate" },
+  );
 }
 
 export function listSnapshotHaloClients({ db }: { db: Db }): SnapshotHaloClient[] {

@@ -7,7 +7,9 @@ import {
   listSnapshotHuduCompanies,
   parseJsonArray,
 } from "@/db/queries/snapshots";
-import type { MatchDecision, SnapshotHaloClient, SnapshotHuduCompany, SnapshotRun } from "@/db/schema";
+import type { JobRun, MatchDecision, SnapshotHaloClient, SnapshotHuduCompany } from "@/db/schema";
+import { safeJson } from "@/lib/jobs/progress";
+import { parseSnapshotProgress } from "@/lib/snapshot/progress";
 import { matchCompanies } from "@/lib/match";
 import type {
   BoardData,
@@ -73,32 +75,35 @@ export function toBoardDecision(d: MatchDecision): BoardDecision {
   };
 }
 
-export function toSnapshotInfo(run: SnapshotRun): BoardSnapshotInfo {
+export function toSnapshotInfo(run: JobRun): BoardSnapshotInfo {
+  const progress = parseSnapshotProgress(safeJson(run.progressJson));
   return {
     runId: run.id,
     takenAt: (run.finishedAt ?? run.startedAt).toISOString(),
-    haloClients: run.haloClients,
-    huduCompanies: run.huduCompanies,
+    haloClients: progress.haloClients,
+    huduCompanies: progress.huduCompanies,
   };
 }
 
-export function toRunView(run: SnapshotRun): SnapshotRunView {
+export function toRunView(run: JobRun): SnapshotRunView {
+  const progress = parseSnapshotProgress(safeJson(run.progressJson));
   return {
     id: run.id,
-    status: run.status,
+    // A refresh cannot pause; one cancelled is, for the board, one that did not succeed.
+    status: run.status === "running" || run.status === "succeeded" ? run.status : "failed",
     startedAt: run.startedAt.toISOString(),
     finishedAt: run.finishedAt?.toISOString() ?? null,
     startedBy: run.startedBy,
-    phase: run.phase,
-    haloClients: run.haloClients,
-    haloClientsTotal: run.haloClientsTotal,
-    haloSites: run.haloSites,
-    haloSitesTotal: run.haloSitesTotal,
-    haloUsers: run.haloUsers,
-    haloUsersTotal: run.haloUsersTotal,
-    huduCompanies: run.huduCompanies,
-    message: run.message,
-    warnings: parseJsonArray<string>(run.warningsJson),
+    phase: progress.phase,
+    haloClients: progress.haloClients,
+    haloClientsTotal: progress.haloClientsTotal,
+    haloSites: progress.haloSites,
+    haloSitesTotal: progress.haloSitesTotal,
+    haloUsers: progress.haloUsers,
+    haloUsersTotal: progress.haloUsersTotal,
+    huduCompanies: progress.huduCompanies,
+    message: progress.message,
+    warnings: progress.warnings,
     error: run.error,
   };
 }
@@ -116,6 +121,14 @@ export function listBoardDecisions({ db }: { db: Db }): BoardDecision[] {
 /** Engine output for the newest snapshot, per database (tests open several), keyed by run id. */
 const globalForBoard = globalThis as unknown as { __matchBoardCacheByDb?: WeakMap<Db, { runId: number; data: BoardData }> };
 const boardCache = (globalForBoard.__matchBoardCacheByDb ??= new WeakMap());
+
+/**
+ * Runs the matching engine for a new snapshot ahead of the first board request (a hook of the
+ * refresh run, lib/jobs/kinds.ts). Only a warm-up: the board computes it itself if this fails.
+ */
+export function warmBoardData({ db }: { db: Db }): void {
+  loadBoardData({ db });
+}
 
 /** The snapshot and its suggestions. Cheap after the first call per snapshot. */
 export function loadBoardData({ db }: { db: Db }): BoardData {

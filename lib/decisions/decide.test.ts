@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "@/db";
 import { getDecision, listDecisions, saveDecision } from "@/db/queries/match-decisions";
-import { replaceSnapshot, startSnapshotRun, type NewSnapshotHaloClient, type NewSnapshotHuduCompany } from "@/db/queries/snapshots";
+import type { NewSnapshotHaloClient, NewSnapshotHuduCompany } from "@/db/queries/snapshots";
+import { saveSnapshot } from "@/lib/snapshot/refresh";
 import { acceptAutoSuggestions, createRemainingAsNew, decide } from "./decide";
 
 let db: Db;
@@ -24,8 +25,7 @@ beforeEach(() => {
   const opened = openDatabase(":memory:");
   db = opened.db;
   close = () => opened.sqlite.close();
-  const { run } = startSnapshotRun({ db, startedBy: "test" });
-  replaceSnapshot({ db, runId: run.id, haloClients: halo, huduCompanies: hudu });
+  saveSnapshot({ db, startedBy: "test", haloClients: halo, huduCompanies: hudu });
 });
 afterEach(() => close());
 

@@ -1,6 +1,10 @@
-import type { NewSnapshotHaloClient, NewSnapshotHuduCompany, SnapshotProgress } from "@/db/queries/snapshots";
+import type { NewSnapshotHaloClient, NewSnapshotHuduCompany } from "@/db/queries/snapshots";
 import type { HaloClient, HaloClientRecord, HaloSiteRecord, HaloUserRecord } from "@/lib/halo";
 import type { HuduClient, HuduCompany } from "@/lib/hudu";
+import type { SnapshotProgress as FullProgress } from "./progress";
+
+/** The counts and phase a read reports as it goes (the refresh adds the rest). */
+type SnapshotProgress = Partial<Omit<FullProgress, "warnings">>;
 
 /**
  * Reads both sides into snapshot rows: one paged sweep per Halo type (clients with the inactive

@@ -7,7 +7,6 @@ import {
   listSnapshotHaloClients,
   listSnapshotHuduCompanies,
   parseJsonArray,
-  startSnapshotRun,
 } from "@/db/queries/snapshots";
 import { buildBoardView } from "@/lib/decisions/board-view";
 import { listBoardDecisions, loadBoardData } from "@/lib/decisions/board-data";
@@ -19,8 +18,10 @@ import type { GeneratedMsp } from "@/sim/data/types";
 import { startHaloSim, type HaloSim } from "@/sim/halo/server";
 import { startHuduSim, type HuduSim } from "@/sim/hudu/server";
 import { huduFetch } from "@/sim/testing";
-import { refreshSnapshot, type ConnectSources } from "./refresh";
-import { backgroundRefresh, startBackgroundRefresh } from "./runner";
+import { startJob, waitForJob } from "@/lib/jobs/runner";
+import { safeJson } from "@/lib/jobs/progress";
+import { parseSnapshotProgress } from "./progress";
+import { refreshSnapshot, snapshotRefreshJob, type ConnectSources } from "./refresh";
 
 let msp: GeneratedMsp;
 let halo: HaloSim;
@@ -101,7 +102,8 @@ describe("refreshSnapshot against the simulators", () => {
     }
 
     const run = getCurrentSnapshotRun({ db })!;
-    expect(run).toMatchObject({ status: "succeeded", startedBy: "test", haloClients: clients.length, huduCompanies: companies.length, error: null });
+    expect(run).toMatchObject({ kind: "snapshot", status: "succeeded", startedBy: "test", error: null, owner: null });
+    expect(parseSnapshotProgress(safeJson(run.progressJson))).toMatchObject({ haloClients: clients.length, huduCompanies: companies.length, phase: null });
     expect(run.finishedAt).toBeInstanceOf(Date);
     expect(progress).toEqual(expect.arrayContaining(["halo-clients", "halo-sites", "halo-users", "hudu-companies", "saving"]));
   });
@@ -158,13 +160,16 @@ describe("refreshSnapshot against the simulators", () => {
     expect(getMatchSummary({ db })).toMatchObject({ stale: 1, ignored: 1, matched: 0 });
   });
 
-  it("runs one refresh at a time; the background runner reports the one already running", async () => {
-    const first = startBackgroundRefresh({ db, startedBy: "a@b.co", connect: connect() });
-    expect(first.started).toBe(true);
-    const second = startBackgroundRefresh({ db, startedBy: "b@b.co", connect: connect() });
-    expect(second).toMatchObject({ started: false, run: { id: first.run.id } });
-    const result = await backgroundRefresh(first.run.id);
+  it("runs one refresh at a time; a second start reports the one already running", async () => {
+    const job = snapshotRefreshJob({ connect: connect() });
+    const first = startJob(job, { db, startedBy: "a@b.co" });
+    expect(first.status).toBe("started");
+    const second = startJob(job, { db, startedBy: "b@b.co" });
+    expect(second).toMatchObject({ status: "already-active", run: { id: first.run.id } });
+    const result = await waitForJob(first.run.id);
     expect(result?.status).toBe("succeeded");
-    expect(startSnapshotRun({ db, startedBy: "c@b.co" }).started).toBe(true);
+    const third = startJob(job, { db, startedBy: "c@b.co" });
+    expect(third.status).toBe("started");
+    await waitForJob(third.run.id);
   });
 });

@@ -6,7 +6,8 @@ import { validatedAction } from "@/lib/auth/session";
 import { toBoardDecision } from "@/lib/decisions/board-data";
 import { acceptAutoSuggestions, createRemainingAsNew, decide, undecide, type BulkResult } from "@/lib/decisions/decide";
 import type { BoardDecision } from "@/lib/decisions/types";
-import { startBackgroundRefresh } from "@/lib/snapshot/runner";
+import { snapshotJob } from "@/lib/jobs/kinds";
+import { startJob } from "@/lib/jobs/runner";
 
 const id = z.coerce.number().int().positive();
 
@@ -55,7 +56,8 @@ export const createRemainingAction = validatedAction(bulkSchema, { role: "admin"
 });
 
 export const refreshSnapshotAction = validatedAction(z.object({}), { role: "admin" }, async (_input, user) => {
-  const { run, started } = startBackgroundRefresh({ db: getDb(), startedBy: user.email });
+  const { run, status } = startJob(snapshotJob, { db: getDb(), startedBy: user.email });
+  const started = status !== "already-active";
   return {
     status: "ok",
     message: started ? "Reading Halo and Hudu…" : "A refresh is already running.",
