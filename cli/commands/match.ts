@@ -154,7 +154,7 @@ async function setOne(ctx: CliContext, haloIdText: string, target: string, optio
   const word = target.trim().toLowerCase();
 
   if (word === "clear") {
-    const removed = undecide({ db, haloClientId });
+    const removed = undecide({ db, haloClientId, changedBy: options.by, source: "cli" });
     ctx.out.result({ decision: null, removed: Boolean(removed) });
     ctx.out.print(removed ? `Halo client ${haloClientId} is undecided again.` : `Halo client ${haloClientId} had no decision.`);
     return EXIT.ok;

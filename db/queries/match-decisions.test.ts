@@ -9,6 +9,7 @@ import {
   saveDecision,
   saveDecisions,
 } from "./match-decisions";
+import { listDecisionChanges } from "./decision-history";
 
 let db: Db;
 let close: () => void;
@@ -141,8 +142,8 @@ describe("saveDecisions (bulk)", () => {
 describe("deleteDecision", () => {
   it("unmatches: the client is undecided and its company free again", () => {
     saveDecision({ db, decision: { haloClientId: 1, kind: "match", huduCompanyId: 10 }, decidedBy: by, source: "manual" });
-    expect(deleteDecision({ db, haloClientId: 1 })?.huduCompanyId).toBe(10);
-    expect(deleteDecision({ db, haloClientId: 1 })).toBeUndefined();
+    expect(deleteDecision({ db, haloClientId: 1, changedBy: by, source: "manual" })?.huduCompanyId).toBe(10);
+    expect(deleteDecision({ db, haloClientId: 1, changedBy: by, source: "manual" })).toBeUndefined();
     expect(saveDecision({ db, decision: { haloClientId: 2, kind: "match", huduCompanyId: 10 }, decidedBy: by, source: "manual" }).status).toBe("saved");
   });
 });
@@ -162,5 +163,51 @@ describe("findStaleDecisions", () => {
       [2, "company-gone"],
       [3, "client-gone"],
     ]);
+  });
+});
+
+describe("decision history", () => {
+  const history = () =>
+    listDecisionChanges({ db })
+      .reverse()
+      .map((c) => `${c.haloClientId}: ${c.fromKind ?? "none"}${c.fromHuduCompanyId ? ` ${c.fromHuduCompanyId}` : ""} → ${c.toKind ?? "none"}${c.toHuduCompanyId ? ` ${c.toHuduCompanyId}` : ""} by ${c.changedBy} (${c.source})`);
+
+  it("records every change with who, when and from → to, and nothing for a save that changes nothing", () => {
+    const at = new Date("2026-03-01T10:00:00Z");
+    saveDecision({ db, decision: { haloClientId: 1, kind: "match", huduCompanyId: 10, haloClientName: "Acme", huduCompanyName: "ACME Ltd" }, decidedBy: by, source: "manual", now: at });
+    saveDecision({ db, decision: { haloClientId: 1, kind: "match", huduCompanyId: 10 }, decidedBy: by, source: "manual" });
+    saveDecision({ db, decision: { haloClientId: 1, kind: "ignore" }, decidedBy: "b@c.co", source: "cli" });
+    deleteDecision({ db, haloClientId: 1, changedBy: "c@d.co", source: "manual" });
+    deleteDecision({ db, haloClientId: 1, changedBy: "c@d.co", source: "manual" });
+    expect(history()).toEqual([
+      `1: none → match 10 by ${by} (manual)`,
+      "1: match 10 → ignore by b@c.co (cli)",
+      "1: ignore → none by c@d.co (manual)",
+    ]);
+    const first = listDecisionChanges({ db, haloClientId: 1 }).at(-1)!;
+    expect(first).toMatchObject({ haloClientName: "Acme", toHuduCompanyName: "ACME Ltd", changedAt: at });
+  });
+
+  it("records a move as two changes: the company leaves one client and goes to the other", () => {
+    saveDecision({ db, decision: { haloClientId: 1, kind: "match", huduCompanyId: 10 }, decidedBy: by, source: "manual" });
+    saveDecision({ db, decision: { haloClientId: 2, kind: "match", huduCompanyId: 10 }, decidedBy: "b@c.co", source: "manual", move: true });
+    expect(history()).toEqual([`1: none → match 10 by ${by} (manual)`, "1: match 10 → none by b@c.co (manual)", "2: none → match 10 by b@c.co (manual)"]);
+    expect(listDecisionChanges({ db, haloClientId: 2 })).toHaveLength(1);
+  });
+
+  it("records bulk saves per client, and nothing for a refused one", () => {
+    saveDecision({ db, decision: { haloClientId: 1, kind: "match", huduCompanyId: 10 }, decidedBy: by, source: "manual" });
+    saveDecisions({
+      db,
+      decisions: [
+        { haloClientId: 2, kind: "match", huduCompanyId: 10 },
+        { haloClientId: 3, kind: "create" },
+        { haloClientId: 1, kind: "ignore" },
+      ],
+      decidedBy: "bulk@b.co",
+      source: "bulk",
+      overwrite: true,
+    });
+    expect(history()).toEqual([`1: none → match 10 by ${by} (manual)`, "3: none → create by bulk@b.co (bulk)", "1: match 10 → ignore by bulk@b.co (bulk)"]);
   });
 });

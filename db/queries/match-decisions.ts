@@ -1,12 +1,18 @@
 import { and, eq, inArray, ne } from "drizzle-orm";
 import type { Db } from "@/db";
 import { matchDecisions, type DecisionKind, type DecisionSource, type MatchDecision } from "@/db/schema";
+import { recordDecisionChange } from "./decision-history";
+import type { Tx } from "./job-runs";
 
 /**
  * Match decisions: one row per Halo client. The rule that a Hudu company belongs to at most one
  * Halo client is checked here, inside a transaction (with a friendly answer), and enforced again
- * by the unique index on hudu_company_id.
+ * by the unique index on hudu_company_id. Every change is also written to the decision history
+ * (db/queries/decision-history.ts) in the same transaction, with who made it and from what.
+ * Read-then-write transactions start IMMEDIATE: the CLI and the server share the file.
  */
+
+const immediate = { behavior: "immediate" } as const;
 
 export interface DecisionInput {
   haloClientId: number;
@@ -40,12 +46,20 @@ function assertValid(input: DecisionInput): void {
   }
 }
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
-
-/** Writes one client's decision row (insert or replace), inside the caller's transaction. */
+/**
+ * Writes one client's decision row (insert or replace), inside the caller's transaction, and
+ * its change from `previous` into the history.
+ */
 function upsertDecision(
   tx: Tx,
-  { decision, huduCompanyId, decidedBy, source, now }: { decision: DecisionInput; huduCompanyId: number | null; decidedBy: string; source: DecisionSource; now: Date },
+  {
+    decision,
+    previous,
+    huduCompanyId,
+    decidedBy,
+    source,
+    now,
+  }: { decision: DecisionInput; previous: MatchDecision | undefined; huduCompanyId: number | null; decidedBy: string; source: DecisionSource; now: Date },
 ): MatchDecision {
   const row = {
     haloClientId: decision.haloClientId,
@@ -57,7 +71,15 @@ function upsertDecision(
     decidedAt: now,
     source,
   };
-  return tx.insert(matchDecisions).values(row).onConflictDoUpdate({ target: matchDecisions.haloClientId, set: row }).returning().get();
+  const saved = tx.insert(matchDecisions).values(row).onConflictDoUpdate({ target: matchDecisions.haloClientId, set: row }).returning().get();
+  recordDecisionChange(tx, { haloClientId: saved.haloClientId, haloClientName: saved.haloClientName, from: previous, to: saved, changedBy: decidedBy, source, now });
+  return saved;
+}
+
+/** Deletes one client's decision inside the caller's transaction, recording the removal. */
+function removeDecision(tx: Tx, { previous, changedBy, source, now }: { previous: MatchDecision; changedBy: string; source: DecisionSource; now: Date }): void {
+  tx.delete(matchDecisions).where(eq(matchDecisions.haloClientId, previous.haloClientId)).run();
+  recordDecisionChange(tx, { haloClientId: previous.haloClientId, haloClientName: previous.haloClientName, from: previous, to: undefined, changedBy, source, now });
 }
 
 /**
@@ -92,13 +114,14 @@ export function saveDecision({
         .get();
       if (other) {
         if (!move) return { status: "conflict", other } as const;
-        tx.delete(matchDecisions).where(eq(matchDecisions.haloClientId, other.haloClientId)).run();
+        removeDecision(tx, { previous: other, changedBy: decidedBy, source, now });
         movedFrom = other;
       }
     }
-    const saved = upsertDecision(tx, { decision, huduCompanyId, decidedBy, source, now });
+    const previous = tx.select().from(matchDecisions).where(eq(matchDecisions.haloClientId, decision.haloClientId)).get();
+    const saved = upsertDecision(tx, { decision, previous, huduCompanyId, decidedBy, source, now });
     return { status: "saved", decision: saved, movedFrom } as const;
-  });
+  }, immediate);
 }
 
 /**
@@ -146,22 +169,54 @@ export function saveDecisions({
       }
       if (current?.huduCompanyId != null) companyOwner.delete(current.huduCompanyId);
       if (huduCompanyId !== null) companyOwner.set(huduCompanyId, decision.haloClientId);
-      const savedRow = upsertDecision(tx, { decision, huduCompanyId, decidedBy, source, now });
+      const savedRow = upsertDecision(tx, { decision, previous: current, huduCompanyId, decidedBy, source, now });
       byClient.set(savedRow.haloClientId, savedRow);
       saved.push(savedRow);
     }
     return { saved, skipped };
-  });
+  }, immediate);
 }
 
 /** Removes a client's decision (unmatch / undo); returns the removed row, if there was one. */
-export function deleteDecision({ db, haloClientId }: { db: Db; haloClientId: number }): MatchDecision | undefined {
-  return db.delete(matchDecisions).where(eq(matchDecisions.haloClientId, haloClientId)).returning().get();
+export function deleteDecision({
+  db,
+  haloClientId,
+  changedBy,
+  source,
+  now = new Date(),
+}: {
+  db: Db;
+  haloClientId: number;
+  changedBy: string;
+  source: DecisionSource;
+  now?: Date;
+}): MatchDecision | undefined {
+  return db.transaction((tx) => {
+    const previous = tx.select().from(matchDecisions).where(eq(matchDecisions.haloClientId, haloClientId)).get();
+    if (previous) removeDecision(tx, { previous, changedBy, source, now });
+    return previous;
+  }, immediate);
 }
 
-export function deleteDecisions({ db, haloClientIds }: { db: Db; haloClientIds: number[] }): number {
+export function deleteDecisions({
+  db,
+  haloClientIds,
+  changedBy,
+  source,
+  now = new Date(),
+}: {
+  db: Db;
+  haloClientIds: number[];
+  changedBy: string;
+  source: DecisionSource;
+  now?: Date;
+}): number {
   if (haloClientIds.length === 0) return 0;
-  return db.delete(matchDecisions).where(inArray(matchDecisions.haloClientId, haloClientIds)).run().changes;
+  return db.transaction((tx) => {
+    const previous = tx.select().from(matchDecisions).where(inArray(matchDecisions.haloClientId, haloClientIds)).all();
+    for (const row of previous) removeDecision(tx, { previous: row, changedBy, source, now });
+    return previous.length;
+  }, immediate);
 }
 
 export interface StaleDecision {

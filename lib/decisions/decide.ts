@@ -84,8 +84,18 @@ export function decide({
   return result;
 }
 
-export function undecide({ db, haloClientId }: { db: Db; haloClientId: number }): MatchDecision | undefined {
-  return deleteDecision({ db, haloClientId });
+export function undecide({
+  db,
+  haloClientId,
+  changedBy,
+  source,
+}: {
+  db: Db;
+  haloClientId: number;
+  changedBy: string;
+  source: DecisionSource;
+}): MatchDecision | undefined {
+  return deleteDecision({ db, haloClientId, changedBy, source });
 }
 
 export interface BulkResult {

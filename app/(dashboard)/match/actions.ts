@@ -30,8 +30,8 @@ export const decideAction = validatedAction(decideSchema, { role: "admin" }, asy
   return { status: "invalid", message: result.message };
 });
 
-export const undecideAction = validatedAction(z.object({ haloClientId: id }), { role: "admin" }, async (input) => {
-  undecide({ db: getDb(), haloClientId: input.haloClientId });
+export const undecideAction = validatedAction(z.object({ haloClientId: id }), { role: "admin" }, async (input, user) => {
+  undecide({ db: getDb(), haloClientId: input.haloClientId, changedBy: user.email, source: "manual" });
   return { status: "ok" } as const;
 });
 
