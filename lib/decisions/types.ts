@@ -97,3 +97,23 @@ export interface SnapshotStatus {
   /** The snapshot the board shows. */
   current: BoardSnapshotInfo | null;
 }
+
+/** One side of a decision change; null when the client had (or has) no decision. */
+export interface DecisionStateView {
+  kind: DecisionKind;
+  huduCompanyId: number | null;
+  huduCompanyName: string | null;
+}
+
+/** One change of a client's decision, for the board's dialog and /history. */
+export interface DecisionChangeView {
+  id: number;
+  haloClientId: number;
+  haloClientName: string | null;
+  from: DecisionStateView | null;
+  to: DecisionStateView | null;
+  changedBy: string;
+  /** ISO date-time. */
+  changedAt: string;
+  source: DecisionSource;
+}

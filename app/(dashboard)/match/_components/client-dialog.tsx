@@ -5,6 +5,7 @@ import { matchesSearch, STATE_LABELS, type BoardView, type ClientRow } from "@/l
 import type { BoardCandidate, BoardHuduCompany } from "@/lib/decisions/types";
 import { Badge, STATE_TONES, ScorePill } from "./badges";
 import { decisionTitle, RowButton } from "./client-row";
+import { DecisionHistory } from "./decision-history";
 import { Dialog } from "@/components/ui/dialog";
 import { formatCount, plural, shortUrl } from "@/components/ui/format";
 import { RelativeTime } from "@/components/ui/relative-time";
@@ -150,6 +151,8 @@ export function ClientDialog({
           </RowButton>
         ) : null}
       </div>
+
+      <DecisionHistory haloClientId={row.id} />
 
       <section className="space-y-2">
         <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">

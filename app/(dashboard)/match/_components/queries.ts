@@ -1,5 +1,5 @@
 import { queryOptions } from "@tanstack/react-query";
-import type { BoardData, BoardDecision, SnapshotStatus } from "@/lib/decisions/types";
+import type { BoardData, BoardDecision, DecisionChangeView, SnapshotStatus } from "@/lib/decisions/types";
 
 /**
  * One queryOptions factory per resource, shared by the page's server prefetch (which swaps in a
@@ -35,6 +35,15 @@ export function decisionsQueryOptions() {
     queryKey: matchKeys.decisions(),
     queryFn: async () => (await getJson<{ decisions: BoardDecision[] }>("/api/match/decisions")).decisions,
     staleTime: 30_000,
+  });
+}
+
+/** One client's decision history; under the decisions key, so every decision change refetches it. */
+export function decisionHistoryQueryOptions(haloClientId: number) {
+  return queryOptions({
+    queryKey: [...matchKeys.decisions(), "history", haloClientId] as const,
+    queryFn: async () => (await getJson<{ changes: DecisionChangeView[] }>(`/api/match/decisions/${haloClientId}/history`)).changes,
+    staleTime: 0,
   });
 }
 
