@@ -18,6 +18,8 @@ export interface RecommendedField {
   /** AssetTag fields link to the Sites layout (its id is known only once it exists). */
   linksTo?: "site";
   hint?: string;
+  /** Other labels an existing layout may use for the same thing (choosing a layout maps them). */
+  aliases?: string[];
 }
 
 export interface RecommendedLayout {
@@ -46,8 +48,8 @@ export const RECOMMENDED_LAYOUTS: Record<AssetRecordType, RecommendedLayout> = {
     color: "#2563eb",
     iconColor: "#ffffff",
     fields: [
-      { label: "Address", fieldType: "AddressData", source: "address", showInList: true },
-      { label: "Phone", fieldType: "Phone", source: "phone", showInList: true },
+      { label: "Address", fieldType: "AddressData", source: "address", showInList: true, aliases: ["Location", "Site Address"] },
+      { label: "Phone", fieldType: "Phone", source: "phone", showInList: true, aliases: ["Phone Number", "Main Phone"] },
       { label: "Time Zone", fieldType: "Text", source: "timezone" },
       { label: "Notes", fieldType: "RichText", source: "notes" },
       haloIdField,
@@ -61,11 +63,11 @@ export const RECOMMENDED_LAYOUTS: Record<AssetRecordType, RecommendedLayout> = {
     iconColor: "#ffffff",
     fields: [
       { label: "First Name", fieldType: "Text", source: "firstName" },
-      { label: "Last Name", fieldType: "Text", source: "surname" },
-      { label: "Email", fieldType: "Email", source: "email", showInList: true },
+      { label: "Last Name", fieldType: "Text", source: "surname", aliases: ["Surname"] },
+      { label: "Email", fieldType: "Email", source: "email", showInList: true, aliases: ["Email Address", "E-mail"] },
       { label: "Phone", fieldType: "Phone", source: "phone", showInList: true },
-      { label: "Mobile", fieldType: "Phone", source: "mobile" },
-      { label: "Job Title", fieldType: "Text", source: "title", showInList: true },
+      { label: "Mobile", fieldType: "Phone", source: "mobile", aliases: ["Mobile Phone", "Mobile Number"] },
+      { label: "Job Title", fieldType: "Text", source: "title", showInList: true, aliases: ["Title", "Position"] },
       { label: "Important Contact", fieldType: "CheckBox", source: "isImportantContact" },
       { label: "Site", fieldType: "AssetTag", source: "site", linksTo: "site" },
       haloIdField,
@@ -78,8 +80,8 @@ export const RECOMMENDED_LAYOUTS: Record<AssetRecordType, RecommendedLayout> = {
     color: "#d97706",
     iconColor: "#ffffff",
     fields: [
-      { label: "Reference", fieldType: "Text", source: "ref", showInList: true },
-      { label: "Type", fieldType: "Text", source: "type", showInList: true },
+      { label: "Reference", fieldType: "Text", source: "ref", showInList: true, aliases: ["Ref", "Contract Reference"] },
+      { label: "Type", fieldType: "Text", source: "type", showInList: true, aliases: ["Contract Type"] },
       { label: "Status", fieldType: "Text", source: "status", showInList: true },
       { label: "Start Date", fieldType: "Date", source: "startDate" },
       { label: "End Date", fieldType: "Date", source: "endDate" },

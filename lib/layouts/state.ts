@@ -1,8 +1,8 @@
 import { customFieldKey } from "@/lib/hudu/custom-fields";
 import type { HuduAssetLayout, HuduLayoutField } from "@/lib/hudu/schemas";
-import type { FieldMapping, LayoutRef } from "@/lib/sync/settings-schema";
+import type { FieldMapping, LayoutRef, SyncSettings } from "@/lib/sync/settings-schema";
 import { COMPATIBLE_FIELD_TYPES, HALO_ID_SOURCE, sourceInfo, type SourceInfo } from "@/lib/sync/sources";
-import type { AssetRecordType } from "@/lib/sync/types";
+import { assetRecordTypes, type AssetRecordType } from "@/lib/sync/types";
 
 /**
  * Whether a chosen layout can take an import, in plain words: is it there, is it active, does
@@ -107,4 +107,20 @@ export function layoutState({
     fields,
     haloIdField,
   };
+}
+
+/** The state of every type's chosen layout (`layouts`: the chosen layouts as Hudu has them now). */
+export function layoutStates({
+  settings,
+  layouts,
+}: {
+  settings: SyncSettings;
+  layouts: Partial<Record<AssetRecordType, HuduAssetLayout>>;
+}): Record<AssetRecordType, LayoutState> {
+  const siteLayoutId = settings.layouts.site?.id ?? null;
+  const entries = assetRecordTypes.map((type) => [
+    type,
+    layoutState({ type, chosen: settings.layouts[type], layout: layouts[type], mapping: settings.mapping[type], siteLayoutId }),
+  ]);
+  return Object.fromEntries(entries) as Record<AssetRecordType, LayoutState>;
 }

@@ -121,7 +121,7 @@ function acme(extra: Partial<Setup> = {}): Setup {
 }
 
 /** What Hudu holds after a faithful import of acme() (values as Hudu might send them back). */
-function acmeAssets(): Required<Setup>["assets"] {
+function acmeAssets(): Record<AssetRecordType, HuduAsset[]> {
   return {
     site: [
       asset("site", 7010, 500, "Site 10", {

@@ -1,4 +1,4 @@
-import { layoutState, type LayoutState } from "@/lib/layouts/state";
+import { layoutStates } from "@/lib/layouts/state";
 import { planAssets, type PlannedSite } from "./plan-assets";
 import { planCompanies } from "./plan-companies";
 import type { PlanInput } from "./plan-input";
@@ -14,7 +14,7 @@ export type { PlanInput } from "./plan-input";
 export function buildPlan(input: PlanInput): Plan {
   const warnings: PlanWarning[] = [...(input.warnings ?? [])];
   const { items: companyItems, targets } = planCompanies(input, warnings);
-  const states = layoutStates(input);
+  const states = layoutStates({ settings: input.settings, layouts: input.hudu.layouts });
   for (const type of assetRecordTypes) {
     const state = states[type];
     if (state.chosen && state.problems.length) warnings.push({ code: "layout", message: state.problems.join(" ") });
@@ -51,14 +51,6 @@ export function buildPlan(input: PlanInput): Plan {
     warnings,
     layouts: { site: layoutOf("site"), contact: layoutOf("contact"), contract: layoutOf("contract") },
   };
-}
-
-export function layoutStates(input: Pick<PlanInput, "settings" | "hudu">): Record<AssetRecordType, LayoutState> {
-  const { settings } = input;
-  const siteLayoutId = settings.layouts.site?.id ?? null;
-  const state = (type: AssetRecordType) =>
-    layoutState({ type, chosen: settings.layouts[type], layout: input.hudu.layouts[type], mapping: settings.mapping[type], siteLayoutId });
-  return { site: state("site"), contact: state("contact"), contract: state("contract") };
 }
 
 /** Sites the run leaves in Hudu (existing or created), by Halo site id. */
