@@ -34,15 +34,20 @@ export interface RateLimitConfig {
 export interface RequestLogEntry {
   method: string;
   path: string;
-  /** 0 when the socket was dropped without an answer. */
+  /** 0 when the socket was dropped without an answer (handled or not). */
   status: number;
   at: number;
 }
 
 export interface SimControl {
   failNext(opts: FailNextOptions): void;
-  /** Destroys the socket without answering. */
+  /** Destroys the socket without answering (the request is never handled). */
   dropNext(opts: DropNextOptions): void;
+  /**
+   * Handles the request (a create is applied), then destroys the socket instead of answering:
+   * the client cannot tell whether its request landed.
+   */
+  dropAnswerNext(opts: DropNextOptions): void;
   setLatency(ms: number): void;
   /** Halo only; a no-op on Hudu. */
   expireAllTokens(): void;

@@ -56,6 +56,19 @@ describe("fault injection and control", () => {
     expect(hudu.control.requests().some((r) => r.status === 0)).toBe(true);
   });
 
+  it("drop-answer-next applies the request, then destroys the socket: the create landed, its answer is lost", async () => {
+    const before = (hudu.control.state() as { companies: unknown[] }).companies.length;
+    hudu.control.dropAnswerNext({ match: { method: "POST", path: "/api/v1/companies" } });
+    await expect(huduFetch(hudu, "POST", "/companies", { company: { name: "Lost Answer Ltd" } })).rejects.toThrow();
+    const companies = (hudu.control.state() as { companies: Array<{ name: string }> }).companies;
+    expect(companies).toHaveLength(before + 1);
+    expect(companies.filter((c) => c.name === "Lost Answer Ltd")).toHaveLength(1);
+    expect(hudu.control.requests().at(-1)).toMatchObject({ method: "POST", status: 0 });
+    // Once only: the next request is answered.
+    expect((await huduFetch(hudu, "GET", "/companies?name=Lost%20Answer%20Ltd")).status).toBe(200);
+    hudu.control.resetData();
+  });
+
   it("latency delays answers", async () => {
     hudu.control.setLatency(150);
     const started = Date.now();

@@ -31,7 +31,8 @@ export interface RunningSimServer {
 }
 
 interface PendingFault {
-  kind: "fail" | "drop";
+  /** drop-answer: handle the request, then drop the connection instead of answering. */
+  kind: "fail" | "drop" | "drop-answer";
   remaining: number;
   method?: string;
   path?: RegExp;
@@ -121,6 +122,9 @@ export async function startSimServer(spec: SimServerSpec): Promise<RunningSimSer
     dropNext(opts: DropNextOptions) {
       faults.push(faultFrom("drop", opts.count, opts.match));
     },
+    dropAnswerNext(opts: DropNextOptions) {
+      faults.push(faultFrom("drop-answer", opts.count, opts.match));
+    },
     setLatency(ms: number) {
       latencyMs = Math.max(0, Number(ms) || 0);
     },
@@ -187,7 +191,7 @@ export async function startSimServer(spec: SimServerSpec): Promise<RunningSimSer
         return;
       }
       let response: SimResponse;
-      if (fault) {
+      if (fault && fault.kind === "fail") {
         response = faultResponse(fault);
       } else {
         const decision = spec.limiter.hit(at);
@@ -197,6 +201,11 @@ export async function startSimServer(spec: SimServerSpec): Promise<RunningSimSer
         } else {
           response = await spec.handle({ method, url, pathname: rawPath, headers: req.headers, body });
         }
+      }
+      if (fault?.kind === "drop-answer") {
+        record(method, rawPath, 0, at);
+        req.socket.destroy();
+        return;
       }
       record(method, rawPath, response.status, at);
       write(res, response);
@@ -260,6 +269,9 @@ function handleControl(control: SimControl, method: string, path: string, body: 
     }
     case "POST /__sim/drop-next":
       control.dropNext({ count: input.count as number | undefined, match: matchFromJson(input.match as MatchBody | undefined) });
+      return ok();
+    case "POST /__sim/drop-answer-next":
+      control.dropAnswerNext({ count: input.count as number | undefined, match: matchFromJson(input.match as MatchBody | undefined) });
       return ok();
     case "POST /__sim/latency":
       control.setLatency(Number(input.ms ?? 0));
