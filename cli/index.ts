@@ -11,7 +11,9 @@
  */
 import { existsSync } from "node:fs";
 import { Command, CommanderError } from "commander";
+import { register as registerLayouts } from "./commands/layouts";
 import { register as registerMatch } from "./commands/match";
+import { register as registerPlan } from "./commands/plan";
 import { register as registerTestConnection } from "./commands/test-connection";
 import { CliUsageError, EXIT } from "./errors";
 import { keepStdoutForJson } from "./output";
@@ -19,6 +21,8 @@ import { keepStdoutForJson } from "./output";
 const COMMANDS: Array<(program: Command) => void> = [
   registerTestConnection,
   registerMatch,
+  registerLayouts,
+  registerPlan,
 ];
 
 function loadDotEnv(): void {

@@ -23,3 +23,13 @@ export const connectFromSettings: ConnectSources = async ({ db, onEvent }) => {
   }
   return { halo: new HaloClient(configs.halo!, { onEvent }), hudu: new HuduClient(configs.hudu!, { onEvent }) };
 };
+
+/** Hudu alone (the Layouts page and `layouts` need nothing from Halo). */
+export type ConnectHudu = (options: { db: Db; onEvent?: HttpEventHandler }) => Promise<HuduClient>;
+
+export const connectHuduFromSettings: ConnectHudu = async ({ db, onEvent }) => {
+  const configs = loadConnectionConfigs({ db });
+  const why = notConfiguredMessage("hudu", configs);
+  if (why) throw new SyncError({ code: "invalid_config", service: "hudu", userMessage: why });
+  return new HuduClient(configs.hudu!, { onEvent });
+};

@@ -20,7 +20,7 @@ afterEach(async () => {
 async function setup(data?: HuduData) {
   const sim = await startHuduSim({ rateLimit: false, data });
   const opened = openDatabase(":memory:");
-  cleanups.push(() => sim.close(), () => opened.sqlite.close());
+  cleanups.push(() => sim.close(), () => void opened.sqlite.close());
   const hudu = new HuduClient({ baseUrl: sim.url, apiKey: sim.apiKey, timeoutMs: 3000 }, { limiter: new FixedWindowLimiter({ limit: 1000, windowMs: 1000 }) });
   return { sim, hudu, db: opened.db as Db };
 }

@@ -8,6 +8,7 @@ import { COMPATIBLE_FIELD_TYPES, HALO_ID_SOURCE } from "@/lib/sync/sources";
 import { assetRecordTypes, type AssetRecordType } from "@/lib/sync/types";
 import { autoMapping } from "./auto-map";
 import { HALO_ID_LABEL, RECOMMENDED_LAYOUTS, recommendedMapping } from "./recommended";
+import { chosenLayouts } from "./overview";
 import { layoutStates, type LayoutState } from "./state";
 
 /**
@@ -166,10 +167,7 @@ export async function ensureLayouts({
   const done: string[] = [];
   const finish = async (error?: string): Promise<EnsureResult> => {
     layouts = await hudu.listAssetLayouts();
-    const byType = Object.fromEntries(
-      assetRecordTypes.map((t) => [t, settings.layouts[t] ? layouts.find((l) => l.id === settings.layouts[t]!.id) : undefined]),
-    ) as Partial<Record<AssetRecordType, HuduAssetLayout>>;
-    return { steps, done, settings, states: layoutStates({ settings, layouts: byType }), error };
+    return { steps, done, settings, states: layoutStates({ settings, layouts: chosenLayouts(settings, layouts) }), error };
   };
   if (expected && JSON.stringify(expected.filter(changesHudu)) !== JSON.stringify(steps.filter(changesHudu))) {
     return finish("Hudu's layouts changed since you looked; nothing was done. Review the steps again.");

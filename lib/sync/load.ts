@@ -4,6 +4,7 @@ import { listSyncLinks } from "@/db/queries/sync-links";
 import { connectFromSettings, type ConnectSources } from "@/lib/connections/connect";
 import { HALO_PAGE_SIZE, type HaloClient, type HaloListing } from "@/lib/halo";
 import type { HttpEventHandler } from "@/lib/http/events";
+import { chosenLayouts } from "@/lib/layouts/overview";
 import type { HuduAsset, HuduAssetLayout, HuduClient, HuduCompany } from "@/lib/hudu";
 import { buildPlan } from "./plan";
 import type { PlanInput } from "./plan-input";
@@ -115,13 +116,11 @@ export async function loadPlanInput({
   const readHudu = async () => {
     const companies = await sweepHudu<HuduCompany>("companies", () => withArchived((archived) => hudu.listCompanies({ archived: archived || undefined, signal })), onProgress);
     const allLayouts = await sweepHudu<HuduAssetLayout>("layouts", () => hudu.listAssetLayouts(signal), onProgress);
-    const layouts: Partial<Record<AssetRecordType, HuduAssetLayout>> = {};
+    const layouts = chosenLayouts(settings, allLayouts);
     const assets: Record<AssetRecordType, HuduAsset[]> = { site: [], contact: [], contract: [] };
     for (const type of assetRecordTypes) {
-      const chosen = settings.layouts[type];
-      const layout = chosen ? allLayouts.find((l) => l.id === chosen.id) : undefined;
+      const layout = layouts[type];
       if (!layout) continue;
-      layouts[type] = layout;
       assets[type] = await sweepHudu(`${type} assets ("${layout.name}")`, () => withArchived((archived) => hudu.listAssets({ assetLayoutId: layout.id, archived: archived || undefined, signal })), onProgress);
     }
     return { companies, layouts, assets };

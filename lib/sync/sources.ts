@@ -54,7 +54,7 @@ export const HALO_ID_SOURCE = "haloId";
 const siteLink = (siteId: number | null): SourceValue => (siteId ? { siteId } : null);
 
 export const SITE_SOURCES: readonly SiteSource[] = [
-  { id: HALO_ID_SOURCE, label: "Halo site id", kind: "haloId", read: (r) => String(r.id) },
+  { id: HALO_ID_SOURCE, label: "Site id", kind: "haloId", read: (r) => String(r.id) },
   { id: "address", label: "Delivery address", kind: "address", read: (r) => r.address },
   { id: "phone", label: "Phone number", kind: "phone", read: (r) => r.phone },
   { id: "timezone", label: "Time zone", kind: "text", read: (r) => r.timezone },
@@ -63,7 +63,7 @@ export const SITE_SOURCES: readonly SiteSource[] = [
 ];
 
 export const CONTACT_SOURCES: readonly ContactSource[] = [
-  { id: HALO_ID_SOURCE, label: "Halo user id", kind: "haloId", read: (r) => String(r.id) },
+  { id: HALO_ID_SOURCE, label: "User id", kind: "haloId", read: (r) => String(r.id) },
   { id: "firstName", label: "First name", kind: "text", read: (r) => r.firstName },
   { id: "surname", label: "Surname", kind: "text", read: (r) => r.surname },
   { id: "email", label: "E-mail address", kind: "email", read: (r) => r.email },
@@ -77,7 +77,7 @@ export const CONTACT_SOURCES: readonly ContactSource[] = [
 ];
 
 export const CONTRACT_SOURCES: readonly ContractSource[] = [
-  { id: HALO_ID_SOURCE, label: "Halo contract id", kind: "haloId", read: (r) => String(r.id) },
+  { id: HALO_ID_SOURCE, label: "Contract id", kind: "haloId", read: (r) => String(r.id) },
   { id: "ref", label: "Reference", kind: "text", read: (r) => r.ref },
   { id: "type", label: "Contract type", kind: "text", read: (r) => r.contractTypeName },
   { id: "status", label: "Status", kind: "text", read: (r) => r.contractStatus },
