@@ -161,21 +161,17 @@ export const syncLinks = sqliteTable(
 export type SyncLink = typeof syncLinks.$inferSelect;
 
 /**
- * Plans prepared for the preview (reading both sides takes a while on a large MSP). The newest
- * succeeded row is what /import shows; older rows are deleted when a new plan is saved.
+ * Plans prepared for the preview (reading both sides takes a while on a large MSP): the result of
+ * a "plan" job run (job_runs holds its state and progress). /import shows the newest; older rows
+ * are deleted when a new plan is saved.
  */
 export const syncPlans = sqliteTable("sync_plans", {
   id: integer("id").primaryKey({ autoIncrement: true }),
-  status: text("status", { enum: ["running", "succeeded", "failed"] }).notNull(),
-  startedAt: integer("started_at", { mode: "timestamp_ms" }).notNull(),
-  finishedAt: integer("finished_at", { mode: "timestamp_ms" }),
-  heartbeatAt: integer("heartbeat_at", { mode: "timestamp_ms" }).notNull(),
-  startedBy: text("started_by").notNull(),
-  /** What is being read now, in plain words ("reading Halo users, page 12 of 40"). */
-  message: text("message"),
-  /** The Plan (lib/sync/types.ts) as JSON, once it succeeded. */
-  planJson: text("plan_json"),
-  error: text("error"),
+  /** The job run (kind "plan") that prepared it. */
+  runId: integer("run_id").notNull(),
+  createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  /** The Plan (lib/sync/types.ts) as JSON. */
+  planJson: text("plan_json").notNull(),
 });
 export type SyncPlanRow = typeof syncPlans.$inferSelect;
 
@@ -195,7 +191,7 @@ export const jobRuns = sqliteTable(
   "job_runs",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    kind: text("kind", { enum: ["snapshot", "import"] }).notNull(),
+    kind: text("kind", { enum: ["snapshot", "import", "plan"] }).notNull(),
     status: text("status", { enum: jobStatuses }).notNull(),
     startedAt: integer("started_at", { mode: "timestamp_ms" }).notNull(),
     finishedAt: integer("finished_at", { mode: "timestamp_ms" }),
