@@ -63,7 +63,7 @@ function byName(layouts: HuduAssetLayout[], name: string): HuduAssetLayout | und
 }
 
 /** The mapping with its Halo id going to a field the layout has (adding "Halo ID" when needed). */
-function haloIdFix(type: AssetRecordType, layout: Pick<HuduAssetLayout, "fields">, mapping: FieldMapping[]): { mapping: FieldMapping[]; add: NewField | null } {
+export function haloIdFix(type: AssetRecordType, layout: Pick<HuduAssetLayout, "fields">, mapping: FieldMapping[]): { mapping: FieldMapping[]; add: NewField | null } {
   const allowed = COMPATIBLE_FIELD_TYPES.haloId as readonly string[];
   const mapped = mapping.find((m) => m.source === HALO_ID_SOURCE);
   const fits = (label: string) => layout.fields.some((f) => customFieldKey(f.label) === customFieldKey(label) && allowed.includes(f.field_type));
@@ -91,16 +91,19 @@ export function planEnsure({
   settings,
   layouts,
   only = assetRecordTypes,
+  fresh = false,
 }: {
   settings: SyncSettings;
   layouts: HuduAssetLayout[];
   only?: readonly AssetRecordType[];
+  /** Ignore the current choice for the types in `only` (the "use the recommended layout" button). */
+  fresh?: boolean;
 }): EnsureStep[] {
   const steps: EnsureStep[] = [];
   let siteLayoutPlanned = settings.layouts.site !== null && layouts.some((l) => l.id === settings.layouts.site!.id);
   for (const type of assetRecordTypes) {
     if (!only.includes(type)) continue;
-    const chosen = settings.layouts[type];
+    const chosen = fresh ? null : settings.layouts[type];
     const kept = chosen ? layouts.find((l) => l.id === chosen.id) : undefined;
     const named = kept ? undefined : byName(layouts, RECOMMENDED_LAYOUTS[type].name);
     const layout = kept ?? named;
@@ -152,18 +155,20 @@ export async function ensureLayouts({
   hudu,
   updatedBy,
   only,
+  fresh,
   expected,
 }: {
   db: Db;
   hudu: HuduClient;
   updatedBy: string | null;
   only?: readonly AssetRecordType[];
+  fresh?: boolean;
   /** The steps the admin confirmed: when Hudu's layouts changed meanwhile, nothing is done. */
   expected?: EnsureStep[];
 }): Promise<EnsureResult> {
   let settings = loadSyncSettings({ db });
   let layouts = await hudu.listAssetLayouts();
-  const steps = planEnsure({ settings, layouts, only });
+  const steps = planEnsure({ settings, layouts, only, fresh });
   const done: string[] = [];
   const finish = async (error?: string): Promise<EnsureResult> => {
     layouts = await hudu.listAssetLayouts();
