@@ -389,6 +389,16 @@ export class HuduClient {
     });
   }
 
+  /** Brings an archived asset back (its Halo record is active again). */
+  unarchiveAsset(companyId: number, assetId: number, signal?: AbortSignal): Promise<HuduAsset> {
+    return this.one(huduAssetSchema, "asset", {
+      method: "PUT",
+      url: this.url(`companies/${companyId}/assets/${assetId}/unarchive`),
+      signal,
+      operation: `unarchive asset ${assetId}`,
+    });
+  }
+
   // ------------------------------------------------------------ relations
 
   createRelation(input: HuduRelationInput, signal?: AbortSignal): Promise<HuduRelation> {

@@ -1,5 +1,7 @@
 import { warmBoardData } from "@/lib/decisions/board-data";
 import { snapshotRefreshJob } from "@/lib/snapshot/refresh";
+import { planJob } from "@/lib/sync/plan-job";
+import { importJob } from "@/lib/sync/import-job";
 import { withAfterSuccess, type JobKind } from "./types";
 
 /**
@@ -9,6 +11,11 @@ import { withAfterSuccess, type JobKind } from "./types";
  */
 export const snapshotJob = withAfterSuccess(snapshotRefreshJob(), ({ db }) => warmBoardData({ db }));
 
+/** Imports as the dashboard and the schedule run them (connected through the saved settings). */
+export const importRunJob = importJob();
+
 export const jobKinds: Record<string, JobKind<object>> = {
   snapshot: snapshotJob as unknown as JobKind<object>,
+  plan: planJob as unknown as JobKind<object>,
+  import: importRunJob as unknown as JobKind<object>,
 };

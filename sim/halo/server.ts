@@ -64,6 +64,11 @@ export interface HaloSim {
   clientId: string;
   clientSecret: string;
   control: SimControl;
+  /**
+   * Changes what Halo holds from now on (a renamed site, a user made inactive, a removed
+   * contract), as an admin would in Halo between two imports. resetData still restores the start.
+   */
+  editData(change: (data: HaloData) => void): void;
   close(): Promise<void>;
 }
 
@@ -280,6 +285,10 @@ export async function startHaloSim(opts: HaloSimOptions = {}): Promise<HaloSim> 
     clientId,
     clientSecret,
     control: server.control,
+    editData: (change) => {
+      change(data);
+      sortCache = new Map();
+    },
     close: server.close,
   };
 }

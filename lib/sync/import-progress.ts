@@ -1,0 +1,99 @@
+import { z } from "zod";
+
+/**
+ * The progress document of an import run (a lib/jobs run of kind "import"): which phase, what it
+ * is doing right now in plain words, a rate-limit wait in progress, and the requests sent per
+ * ten seconds to each service (the run page charts requests per minute from them). Counts of
+ * records are not here: they come from the saved items (db/queries/import-items.ts), which are
+ * exact even after a crash. Safe for client components: zod only.
+ */
+
+export const importPhases = ["starting", "reading", "planning", "company", "site", "contact-contract", "finished"] as const;
+export type ImportPhase = (typeof importPhases)[number];
+
+export const PHASE_TEXT: Record<ImportPhase, string> = {
+  starting: "Starting",
+  reading: "Reading Halo and Hudu",
+  planning: "Planning",
+  company: "Companies",
+  site: "Sites",
+  "contact-contract": "Contacts and contracts",
+  finished: "Finished",
+};
+
+/** Requests are counted in buckets this long; the chart keeps RATE_BUCKETS of them. */
+export const RATE_BUCKET_MS = 10_000;
+export const RATE_BUCKETS = 90;
+
+const serviceLimitSchema = z.object({ limit: z.number(), windowMs: z.number() });
+
+export const importProgressSchema = z.object({
+  phase: z.enum(importPhases).catch("starting"),
+  /** "reading Halo users, page 12 of 40", "creating sites (120 of 800)". */
+  activity: z.string().nullable().catch(null),
+  /** A wait for a rate limit that lasts a second or more, while it lasts. */
+  wait: z
+    .object({ service: z.enum(["halo", "hudu"]), until: z.string(), reason: z.enum(["pacing", "rate_limited"]) })
+    .nullable()
+    .catch(null),
+  /** The pacing each client uses (from the connection settings and HALO_/HUDU_RATE_LIMIT). */
+  limits: z.object({ halo: serviceLimitSchema.nullable(), hudu: serviceLimitSchema.nullable() }).catch({ halo: null, hudu: null }),
+  requests: z.object({ halo: z.number(), hudu: z.number() }).catch({ halo: 0, hudu: 0 }),
+  /** [bucket start (epoch ms), Halo requests, Hudu requests], oldest first. */
+  buckets: z.array(z.tuple([z.number(), z.number(), z.number()])).catch([]),
+  /** When the plan's input was read (ISO). */
+  planReadAt: z.string().nullable().catch(null),
+  /** The planner's warnings (records skipped while reading, layout problems). */
+  warnings: z.array(z.string()).catch([]),
+  /** When the run was resumed after a pause or a restart (ISO), oldest first. */
+  resumedAt: z.array(z.string()).catch([]),
+});
+export type ImportProgress = z.infer<typeof importProgressSchema>;
+
+export function initialImportProgress(): ImportProgress {
+  return {
+    phase: "starting",
+    activity: null,
+    wait: null,
+    limits: { halo: null, hudu: null },
+    requests: { halo: 0, hudu: 0 },
+    buckets: [],
+    planReadAt: null,
+    warnings: [],
+    resumedAt: [],
+  };
+}
+
+export function parseImportProgress(json: unknown): ImportProgress {
+  const parsed = importProgressSchema.safeParse(json ?? {});
+  return parsed.success ? parsed.data : initialImportProgress();
+}
+
+/** Counts one request in the buckets (a new array; the oldest bucket falls off). */
+export function countRequest(buckets: ImportProgress["buckets"], service: "halo" | "hudu", at: number): ImportProgress["buckets"] {
+  const start = Math.floor(at / RATE_BUCKET_MS) * RATE_BUCKET_MS;
+  const last = buckets.at(-1);
+  const next = last && last[0] === start ? buckets.slice(0, -1) : buckets.slice(-(RATE_BUCKETS - 1));
+  const bucket: [number, number, number] = last && last[0] === start ? [last[0], last[1], last[2]] : [start, 0, 0];
+  if (service === "halo") bucket[1]++;
+  else bucket[2]++;
+  return [...next, bucket];
+}
+
+/** Requests per minute a limit allows (300 per 5 minutes → 60). */
+export function perMinute(limit: { limit: number; windowMs: number } | null): number | null {
+  return limit ? (limit.limit * 60_000) / limit.windowMs : null;
+}
+
+/** Requests per minute over the minute before `at`, per service. */
+export function recentPerMinute(buckets: ImportProgress["buckets"], at: number): { halo: number; hudu: number } {
+  const from = at - 60_000;
+  let halo = 0;
+  let hudu = 0;
+  for (const [start, h, u] of buckets) {
+    if (start + RATE_BUCKET_MS <= from) continue;
+    halo += h;
+    hudu += u;
+  }
+  return { halo, hudu };
+}
