@@ -6,7 +6,7 @@ import { countImportItems, listFailedImportItems } from "@/db/queries/import-ite
 import { getDecision, listDecisions } from "@/db/queries/match-decisions";
 import { getSyncLink, listSyncLinks } from "@/db/queries/sync-links";
 import { importItems, jobRuns, matchDecisions, syncLinks, type JobRun } from "@/db/schema";
-import { recoverJobs, startJob, waitForJob } from "@/lib/jobs/runner";
+import { recoverJobs, requestJob, resumeJob, startJob, waitForJob } from "@/lib/jobs/runner";
 import type { JobKind } from "@/lib/jobs/types";
 import { customFieldKey } from "@/lib/hudu/custom-fields";
 import type { HuduData } from "@/sim/data/types";
@@ -203,6 +203,27 @@ describe("an interrupted import ends exactly like an uninterrupted one", () => {
     }
   }, 120_000);
 
+  it("pauses part-way, resumes, and ends the same", async () => {
+    const setup = await setUpImport({ size: "tiny", seed: SEED });
+    try {
+      setup.sims.hudu.control.setLatency(15);
+      const job = importJob({ connect: setup.connect });
+      const started = startJob(job, { db: setup.db, startedBy: "admin@example.com" });
+      await waitUntil(() => (outcomes(setup.db, started.run.id).created ?? 0) >= 12);
+      expect(requestJob({ db: setup.db, id: started.run.id, request: "pause" }).status).toBe("requested");
+      const paused = await waitForJob(started.run.id);
+      expect(paused?.status).toBe("paused");
+      expect(outcomes(setup.db, started.run.id).open).toBeGreaterThan(0);
+      setup.sims.hudu.control.setLatency(0);
+      expect(resumeJob(job, { db: setup.db, id: started.run.id }).status).toBe("resumed");
+      const final = await waitForJob(started.run.id);
+      expect(final?.status).toBe("succeeded");
+      expect(summariseHuduState(huduState(setup))).toEqual(baseline);
+    } finally {
+      await setup.close();
+    }
+  }, 120_000);
+
   it("when its process dies part-way (creates in flight, some applied but never recorded), the resumed run finishes the job", async () => {
     const setup = await setUpImport({ size: "tiny", seed: SEED });
     try {
@@ -240,6 +261,56 @@ describe("an interrupted import ends exactly like an uninterrupted one", () => {
       expect(final?.status, final?.error ?? "").toBe("succeeded");
       expect(summariseHuduState(huduState(setup))).toEqual(baseline);
       expect(outcomes(setup.db, started.run.id).open).toBeUndefined();
+    } finally {
+      await setup.close();
+    }
+  }, 120_000);
+});
+
+describe("a run that meets trouble", () => {
+  it("records a record Hudu refuses (422) with Hudu's message and goes on with the rest", async () => {
+    const setup = await setUpImport({ size: "tiny", seed: 5 });
+    try {
+      setup.sims.hudu.control.failNext({
+        status: 422,
+        body: { error: "Invalid custom field value", details: ["Email is not a valid e-mail address"] },
+        match: { method: "POST", path: "/api/v1/companies/:id/assets" },
+      });
+      const run = await runImport(setup);
+      const failed = listFailedImportItems({ db: setup.db, runId: run.id });
+      expect(failed).toHaveLength(1);
+      expect(failed[0].message).toContain("Email is not a valid e-mail address");
+      expect(outcomes(setup.db, run.id).created).toBeGreaterThan(20);
+      // The next run creates the one that failed; the only updates are the records that link to
+      // it (a failed site's contacts and contracts were created without their site).
+      setup.sims.hudu.control.resetCounts();
+      const again = await runImport(setup);
+      const items = setup.db.select().from(importItems).where(eq(importItems.runId, again.id)).all();
+      expect(items.filter((i) => i.outcome === "created").map((i) => i.key)).toEqual([failed[0].key]);
+      const updated = items.filter((i) => i.outcome === "updated");
+      const { users, contracts } = setup.sims.generated.halo;
+      const linksToFailed = (i: (typeof items)[number]) =>
+        failed[0].type === "site" &&
+        (i.type === "contact" ? users.find((u) => u.id === i.haloId)?.site_id === failed[0].haloId : contracts.find((c) => c.id === i.haloId)?.site_id === failed[0].haloId);
+      expect(updated.filter((i) => !linksToFailed(i))).toEqual([]);
+      expect(writeRequests(setup.sims.hudu.control.requestCounts())).toEqual({
+        "POST /api/v1/companies/:id/assets": 1,
+        ...(updated.length > 0 ? { "PUT /api/v1/companies/:id/assets/:id": updated.length } : {}),
+      });
+    } finally {
+      await setup.close();
+    }
+  }, 120_000);
+
+  it("stops with the reason when Hudu refuses the key, leaving the rest for the next run", async () => {
+    const setup = await setUpImport({ size: "tiny", seed: 5 });
+    try {
+      setup.sims.hudu.control.failNext({ status: 401, count: 50, body: { error: "Invalid API key" }, match: { method: "POST" } });
+      const started = startJob(importJob({ connect: setup.connect }), { db: setup.db, startedBy: "admin@example.com" });
+      const run = await waitForJob(started.run.id);
+      expect(run?.status).toBe("failed");
+      expect(run?.error).toMatch(/Hudu refused the API key/);
+      expect(outcomes(setup.db, run!.id).failed ?? 0).toBe(0);
     } finally {
       await setup.close();
     }
