@@ -1,12 +1,42 @@
-import { NotBuilt } from "@/components/not-built";
+import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { getDb } from "@/db";
+import { requireUser } from "@/lib/auth/session";
+import { previewStatus } from "@/lib/sync/preview";
+import { Preview } from "./_components/preview";
+import { previewStatusQueryOptions } from "./_components/queries";
 
 export const metadata = { title: "Import" };
 
-export default function ImportPage() {
+/**
+ * Stage two: what an import would do, exactly (the planner is pure: the same input gives the
+ * same plan), before anything is written. The page reads the saved preview only; preparing a
+ * new one reads Halo and Hudu in the background.
+ */
+export default async function ImportPage() {
+  const me = await requireUser();
+  const db = getDb();
+  const queryClient = new QueryClient();
+  await queryClient.prefetchQuery({ ...previewStatusQueryOptions(), queryFn: () => previewStatus({ db }) });
   return (
-    <NotBuilt
-      title="Import"
-      what="Here you will preview what an import would create, update, leave alone or skip (and why), start it and watch it progress."
-    />
+    <section className="space-y-4">
+      <div>
+        <h1 className="text-xl font-semibold">Import</h1>
+        <p className="max-w-3xl text-sm text-slate-600">
+          What an import would create, update, leave alone, archive or skip in Hudu, and why, record by record. Set up the{" "}
+          <Link href="/layouts" className="underline">
+            layouts
+          </Link>{" "}
+          and{" "}
+          <Link href="/match" className="underline">
+            match the companies
+          </Link>{" "}
+          first: nothing is imported for a client that is not matched or marked create new.
+        </p>
+      </div>
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <Preview canEdit={me.role === "admin"} startSlot={null} matchersSlot={null} />
+      </HydrationBoundary>
+    </section>
   );
 }
