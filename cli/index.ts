@@ -11,9 +11,11 @@
  */
 import { existsSync } from "node:fs";
 import { Command, CommanderError } from "commander";
+import { register as registerImport } from "./commands/import";
 import { register as registerLayouts } from "./commands/layouts";
 import { register as registerMatch } from "./commands/match";
 import { register as registerPlan } from "./commands/plan";
+import { register as registerRuns } from "./commands/runs";
 import { register as registerTestConnection } from "./commands/test-connection";
 import { CliUsageError, EXIT } from "./errors";
 import { keepStdoutForJson } from "./output";
@@ -23,6 +25,8 @@ const COMMANDS: Array<(program: Command) => void> = [
   registerMatch,
   registerLayouts,
   registerPlan,
+  registerImport,
+  registerRuns,
 ];
 
 function loadDotEnv(): void {

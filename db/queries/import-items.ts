@@ -97,3 +97,14 @@ export function listFailedImportItems({ db, runId, limit = 10_000 }: { db: Db; r
     .limit(limit)
     .all();
 }
+
+/** Items per run and outcome, for many runs at once (the history's totals). */
+export function countImportOutcomesByRun({ db, runIds }: { db: Db; runIds: number[] }): Array<{ runId: number; outcome: ImportOutcome | null; n: number }> {
+  if (runIds.length === 0) return [];
+  return db
+    .select({ runId: importItems.runId, outcome: importItems.outcome, n: count() })
+    .from(importItems)
+    .where(inArray(importItems.runId, runIds))
+    .groupBy(importItems.runId, importItems.outcome)
+    .all();
+}

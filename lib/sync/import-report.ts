@@ -1,0 +1,96 @@
+import type { Db } from "@/db";
+import { countImportItems, countImportOutcomesByRun, listFailedImportItems } from "@/db/queries/import-items";
+import { getJobRun, listJobRuns } from "@/db/queries/job-runs";
+import type { ImportItemRow, JobRun } from "@/db/schema";
+import { safeJson } from "@/lib/jobs/progress";
+import { parseImportProgress, recentPerMinute, RATE_BUCKET_MS } from "./import-progress";
+import { emptyImportTotals, estimateTimeLeft, type ImportRunSummary, type ImportRunView, type ImportTotals } from "./import-view";
+import { syncRecordTypes, type SyncRecordType } from "./types";
+
+/** Import runs read back for the run page, the history and the CLI. */
+
+function add(totals: ImportTotals, outcome: string | null, n: number): void {
+  totals.total += n;
+  if (outcome === null) totals.open += n;
+  else if (outcome in totals) totals[outcome as keyof ImportTotals] += n;
+}
+
+function summary(run: JobRun, totals: ImportTotals, now: number): ImportRunSummary {
+  return {
+    id: run.id,
+    status: run.status,
+    startedBy: run.startedBy,
+    startedAt: run.startedAt.toISOString(),
+    finishedAt: run.finishedAt?.toISOString() ?? null,
+    durationMs: (run.finishedAt?.getTime() ?? (run.status === "paused" ? run.heartbeatAt.getTime() : now)) - run.startedAt.getTime(),
+    error: run.error,
+    totals,
+  };
+}
+
+/** The newest import runs, newest first, with their totals. */
+export function listImportRunSummaries({ db, limit = 200, now = Date.now() }: { db: Db; limit?: number; now?: number }): ImportRunSummary[] {
+  const runs = listJobRuns({ db, kind: "import", limit });
+  const totals = new Map(runs.map((r) => [r.id, emptyImportTotals()]));
+  for (const row of countImportOutcomesByRun({ db, runIds: runs.map((r) => r.id) })) add(totals.get(row.runId)!, row.outcome, row.n);
+  return runs.map((run) => summary(run, totals.get(run.id)!, now));
+}
+
+/** One import run with everything its page shows. */
+export function getImportRunView({ db, id, now = Date.now() }: { db: Db; id: number; now?: number }): ImportRunView | undefined {
+  const run = getJobRun({ db, id });
+  if (!run || run.kind !== "import") return undefined;
+  const totals = emptyImportTotals();
+  const byType = Object.fromEntries(syncRecordTypes.map((t) => [t, emptyImportTotals()])) as Record<SyncRecordType, ImportTotals>;
+  let remainingRequests = 0;
+  for (const row of countImportItems({ db, runId: id })) {
+    add(totals, row.outcome, row.n);
+    add(byType[row.type], row.outcome, row.n);
+    if (row.outcome === null && (row.action === "create" || row.action === "update" || row.action === "archive")) remainingRequests += row.n;
+  }
+  const progress = parseImportProgress(safeJson(run.progressJson));
+  const running = run.status === "running";
+  // Over the last minute, or over what the run has of it so far.
+  const recent = recentPerMinute(progress.buckets, now);
+  const firstBucket = progress.buckets[0]?.[0];
+  const spanMs = firstBucket === undefined ? 60_000 : Math.min(60_000, Math.max(RATE_BUCKET_MS, now - firstBucket));
+  const ratePerMinute = running ? { halo: (recent.halo * 60_000) / spanMs, hudu: (recent.hudu * 60_000) / spanMs } : { halo: 0, hudu: 0 };
+  const executing = progress.phase === "company" || progress.phase === "site" || progress.phase === "contact-contract";
+  return {
+    ...summary(run, totals, now),
+    request: run.request,
+    progress,
+    byType,
+    remainingRequests,
+    ratePerMinute: { halo: Math.round(ratePerMinute.halo), hudu: Math.round(ratePerMinute.hudu) },
+    etaMs: running && executing ? estimateTimeLeft({ remaining: remainingRequests, observedPerMinute: ratePerMinute.hudu, limit: progress.limits.hudu }) : null,
+  };
+}
+
+export interface FailedRecord {
+  key: string;
+  type: SyncRecordType;
+  name: string;
+  companyName: string;
+  haloId: number;
+  haloClientId: number | null;
+  huduCompanyId: number | null;
+  message: string;
+}
+
+export function listFailedRecords({ db, runId }: { db: Db; runId: number }): FailedRecord[] {
+  return listFailedImportItems({ db, runId }).map(toFailedRecord);
+}
+
+function toFailedRecord(row: ImportItemRow): FailedRecord {
+  return {
+    key: row.key,
+    type: row.type,
+    name: row.name,
+    companyName: row.companyName,
+    haloId: row.haloId,
+    haloClientId: row.haloClientId,
+    huduCompanyId: row.huduCompanyId,
+    message: row.message ?? "Failed without a message.",
+  };
+}
