@@ -148,7 +148,7 @@ export function planAssets(ctx: AssetPlanContext): PlanItem[] {
     huduCompanyId: asset.company_id,
     companyKey: haloClientId !== null ? recordKey("company", haloClientId) : null,
     name: asset.name,
-    companyName: companyName ?? asset.company_name ?? "",
+    companyName: companyName ?? squash(asset.company_name ?? ""),
     changes: [{ key: "archived", label: "Archived", old: "No", new: "Yes" }],
     contentHash: "",
   });

@@ -159,7 +159,7 @@ export function planCompanies(input: PlanInput, warnings: PlanWarning[]): { item
         if (sameName) {
           const owner = companyOwner.get(sameName.id) ?? haloClientIdOfCompany(sameName);
           if (owner !== null && owner !== undefined && owner !== client.id) {
-            skip("company-name-taken", sameName.name);
+            skip("company-name-taken", squash(sameName.name));
             continue;
           }
           existing = sameName;
@@ -174,13 +174,13 @@ export function planCompanies(input: PlanInput, warnings: PlanWarning[]): { item
     if (existing) {
       const changes = companyChanges(existing, details, client.id, settings);
       const write: CompanyWrite | undefined = changes.length ? { kind: "company", fields: Object.fromEntries(changes.map((c) => [c.key, c.new])) } : undefined;
-      targets.set(client.id, { ok: true, huduCompanyId: existing.id, companyKey: key, companyName: existing.name });
+      targets.set(client.id, { ok: true, huduCompanyId: existing.id, companyKey: key, companyName: squash(existing.name) });
       items.push({
         ...base,
         action: changes.length ? "update" : "unchanged",
         huduId: existing.id,
         huduCompanyId: existing.id,
-        companyName: existing.name,
+        companyName: squash(existing.name),
         changes,
         write,
         relink: foundBy !== "match" ? true : undefined,

@@ -56,8 +56,12 @@ export const ensureLayoutsAction = validatedAction(
   async (input, user) =>
     withHudu(async (db, hudu) => {
       const result = await ensureLayouts({ db, hudu, updatedBy: user.email, only: input.only, fresh: input.fresh, expected: input.expected as EnsureStep[] });
-      if (result.error) return { status: "error", message: [...result.done, result.error].join(" ") };
-      return { status: "ok", message: result.done.length ? result.done.join(" ") : "Nothing to do: every layout is in place." };
+      if (result.error) {
+        const done = result.done.length ? ` Done before it: ${result.done.join(" ")}` : "";
+        return { status: "error", message: `${result.error}${done}` };
+      }
+      if (result.done.length === 0) return { status: "ok", message: "Nothing to do: every layout is in place." };
+      return { status: "ok", message: "Done:", data: { lines: result.done } };
     }),
 );
 

@@ -29,7 +29,7 @@ function StatusBadge({ state }: { state: LayoutState }) {
       : state.problems.length
         ? ["Usable, with problems", "bg-amber-100 text-amber-900"]
         : ["Ready", "bg-green-100 text-green-800"];
-  return <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${style}`}>{text}</span>;
+  return <span className={`whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ${style}`}>{text}</span>;
 }
 
 /** One type's layout: which layout, its state in plain words, what to do about it, and the mapping. */
@@ -64,75 +64,78 @@ export function LayoutCard({
   const selectId = `layout-${type}`;
 
   return (
-    <article className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" aria-labelledby={`${selectId}-title`} data-testid={`layout-card-${type}`}>
-      <header className="flex items-start justify-between gap-2">
-        <div>
-          <h2 id={`${selectId}-title`} className="text-base font-semibold">
-            {title}
-          </h2>
-          <p className="text-xs text-slate-600">{what}</p>
-        </div>
-        <StatusBadge state={state} />
-      </header>
+    <article className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" aria-labelledby={`${selectId}-title`} data-testid={`layout-card-${type}`}>
+      <div className="grid gap-4 lg:grid-cols-[20rem_1fr]">
+        <div className="space-y-3">
+          <header className="flex items-start justify-between gap-2">
+            <div>
+              <h2 id={`${selectId}-title`} className="text-base font-semibold">
+                {title}
+              </h2>
+              <p className="text-xs text-slate-600">{what}</p>
+            </div>
+            <StatusBadge state={state} />
+          </header>
 
-      <div className="space-y-1">
-        <label htmlFor={selectId} className="block text-sm font-medium text-slate-700">
-          Hudu layout
-        </label>
-        <div className="flex flex-wrap gap-2">
-          <select
-            id={selectId}
-            className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm disabled:bg-slate-100"
-            value={state.chosen?.id ?? ""}
-            disabled={!canEdit || busy}
-            onChange={(e) => {
-              const layoutId = Number(e.target.value);
-              if (layoutId) void run("choose", () => chooseLayoutAction({ type, layoutId }));
-            }}
-          >
-            <option value="">— choose a layout —</option>
-            {state.chosen && !layout ? <option value={state.chosen.id}>{state.chosen.name} (gone from Hudu)</option> : null}
-            {layouts.map((l) => (
-              <option key={l.id} value={l.id}>
-                {l.name}
-                {l.active ? "" : " (inactive)"}
-              </option>
-            ))}
-          </select>
-          {canEdit ? (
-            <Button type="button" variant="secondary" disabled={busy} onClick={onUseRecommended}>
-              Use the recommended layout…
-            </Button>
+          <div className="space-y-1">
+            <label htmlFor={selectId} className="block text-sm font-medium text-slate-700">
+              Hudu layout
+            </label>
+            <select
+              id={selectId}
+              className="w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm disabled:bg-slate-100"
+              value={state.chosen?.id ?? ""}
+              disabled={!canEdit || busy}
+              onChange={(e) => {
+                const layoutId = Number(e.target.value);
+                if (layoutId) void run("choose", () => chooseLayoutAction({ type, layoutId }));
+              }}
+            >
+              <option value="">— choose a layout —</option>
+              {state.chosen && !layout ? <option value={state.chosen.id}>{state.chosen.name} (gone from Hudu)</option> : null}
+              {layouts.map((l) => (
+                <option key={l.id} value={l.id}>
+                  {l.name}
+                  {l.active ? "" : " (inactive)"}
+                </option>
+              ))}
+            </select>
+            {canEdit ? (
+              <button type="button" className="text-xs text-brand-700 underline disabled:text-slate-400" disabled={busy} onClick={onUseRecommended}>
+                Use the recommended {title} layout…
+              </button>
+            ) : null}
+          </div>
+
+          {state.problems.length ? (
+            <ul className="space-y-1 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" aria-label={`Problems with the ${title} layout`}>
+              {state.problems.map((p, i) => (
+                <li key={i}>{p}</li>
+              ))}
+            </ul>
+          ) : null}
+
+          {canEdit && layout && (!layout.active || missing.length > 0) ? (
+            <div className="flex flex-wrap gap-2">
+              {!layout.active ? (
+                <Button type="button" disabled={busy} onClick={() => setConfirm({ kind: "activate" })}>
+                  Activate {layout.name}…
+                </Button>
+              ) : null}
+              {missing.length > 0 ? (
+                <Button type="button" variant="secondary" disabled={busy} onClick={() => setConfirm({ kind: "add-fields", labels: missing })}>
+                  Add the missing fields…
+                </Button>
+              ) : null}
+            </div>
           ) : null}
         </div>
+        {layout ? (
+          <MappingEditor key={JSON.stringify(mapping) + layout.id} type={type} canEdit={canEdit} busy={busy} layout={layout} mapping={mapping} sources={sources} siteLayoutId={siteLayoutId} run={run} />
+        ) : (
+          <p className="self-center text-sm text-slate-500">Choose a layout to map its fields.</p>
+        )}
       </div>
-
-      {state.problems.length ? (
-        <ul className="space-y-1 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" aria-label={`Problems with the ${title} layout`}>
-          {state.problems.map((p, i) => (
-            <li key={i}>{p}</li>
-          ))}
-        </ul>
-      ) : null}
-
-      {canEdit && layout && (!layout.active || missing.length > 0) ? (
-        <div className="flex flex-wrap gap-2">
-          {!layout.active ? (
-            <Button type="button" disabled={busy} onClick={() => setConfirm({ kind: "activate" })}>
-              Activate {layout.name}…
-            </Button>
-          ) : null}
-          {missing.length > 0 ? (
-            <Button type="button" variant="secondary" disabled={busy} onClick={() => setConfirm({ kind: "add-fields", labels: missing })}>
-              Add the missing fields…
-            </Button>
-          ) : null}
-        </div>
-      ) : null}
-
-      {layout ? (
-        <MappingEditor key={JSON.stringify(mapping) + layout.id} type={type} canEdit={canEdit} busy={busy} layout={layout} mapping={mapping} sources={sources} siteLayoutId={siteLayoutId} run={run} />
-      ) : null}
 
       {confirm?.kind === "activate" && layout ? (
         <ConfirmDialog

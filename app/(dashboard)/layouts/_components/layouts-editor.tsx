@@ -74,8 +74,19 @@ export function LayoutsEditor({
           </Button>
         ) : null}
       </div>
-      {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
-      <div className="grid items-start gap-4 xl:grid-cols-3">
+      {message ? (
+        <Alert tone={message.tone}>
+          {message.text}
+          {message.lines?.length ? (
+            <ul className="mt-1 list-disc pl-5">
+              {message.lines.map((line, i) => (
+                <li key={i}>{line}</li>
+              ))}
+            </ul>
+          ) : null}
+        </Alert>
+      ) : null}
+      <div className="space-y-4">
         {assetRecordTypes.map((type) => (
           <LayoutCard
             key={type}

@@ -7,6 +7,8 @@ import type { ActionResult } from "@/lib/auth/session";
 export interface ActionMessage {
   tone: "success" | "error";
   text: string;
+  /** Details shown as a list under the text (e.g. each step done). */
+  lines?: string[];
 }
 
 /**
@@ -23,7 +25,12 @@ export function useActionRunner() {
     setMessage(null);
     try {
       const result = await action();
-      setMessage({ tone: result.status === "ok" ? "success" : "error", text: result.message ?? (result.status === "ok" ? "Done." : "That did not work.") });
+      const lines = result.status === "ok" && result.data && typeof result.data === "object" && "lines" in result.data ? (result.data as { lines?: unknown }).lines : undefined;
+      setMessage({
+        tone: result.status === "ok" ? "success" : "error",
+        text: result.message ?? (result.status === "ok" ? "Done." : "That did not work."),
+        lines: Array.isArray(lines) && lines.every((l) => typeof l === "string") ? lines : undefined,
+      });
       if (result.status === "ok") router.refresh();
       return result;
     } catch {
