@@ -7,10 +7,10 @@ import { serviceName } from "@/lib/settings/fields";
 import { importJob } from "@/lib/sync/import-job";
 import { PHASE_TEXT, type ImportProgress } from "@/lib/sync/import-progress";
 import { getImportRunView, listFailedRecords } from "@/lib/sync/import-report";
-import type { ImportTotals } from "@/lib/sync/import-view";
+import { formatDuration, type ImportTotals } from "@/lib/sync/import-view";
 import { cliContext, type CliContext } from "../context";
 import { EXIT } from "../errors";
-import { formatDuration, totalsLine } from "./runs";
+import { totalsLine } from "./runs";
 
 /**
  * `import [--json]`: runs the current plan to the end, as the dashboard's Start import does:

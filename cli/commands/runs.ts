@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { listImportRunSummaries } from "@/lib/sync/import-report";
-import type { ImportRunSummary, ImportTotals } from "@/lib/sync/import-view";
+import { formatDuration, type ImportRunSummary, type ImportTotals } from "@/lib/sync/import-view";
 import { cliContext, type CliContext } from "../context";
 import { CliUsageError, EXIT } from "../errors";
 
@@ -39,13 +39,4 @@ function printRun(ctx: CliContext, run: ImportRunSummary): void {
 export function totalsLine(totals: ImportTotals): string {
   const open = totals.open > 0 ? `, ${totals.open} not done` : "";
   return `${totals.created} created, ${totals.updated} updated, ${totals.unchanged} unchanged, ${totals.archived} archived, ${totals.skipped} skipped, ${totals.failed} failed${open}`;
-}
-
-/** "45 s", "12 min 5 s", "2 h 3 min". */
-export function formatDuration(ms: number): string {
-  const seconds = Math.max(0, Math.round(ms / 1000));
-  if (seconds < 60) return `${seconds} s`;
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes} min ${seconds % 60} s`;
-  return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
 }

@@ -1,4 +1,5 @@
 import type { DecisionChangeView, DecisionStateView } from "@/lib/decisions/types";
+import { SOURCE_LABELS } from "./format";
 
 /** A decision in a few words: "Matched to Acme Ltd", "Create new", "Ignored", "Undecided". */
 export function describeDecision(state: DecisionStateView | null): string {
@@ -8,16 +9,8 @@ export function describeDecision(state: DecisionStateView | null): string {
   return `Matched to ${state.huduCompanyName ?? `Hudu company ${state.huduCompanyId ?? "?"}`}`;
 }
 
-const SOURCE_TEXT: Record<DecisionChangeView["source"], string> = {
-  manual: "by hand",
-  "auto-accept": "accepting suggestions",
-  bulk: "in bulk",
-  cli: "from the command line",
-  import: "by the import",
-};
-
 export function describeSource(source: DecisionChangeView["source"]): string {
-  return SOURCE_TEXT[source];
+  return SOURCE_LABELS[source];
 }
 
 /** "Undecided → Matched to Acme Ltd". */

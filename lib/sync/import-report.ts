@@ -1,10 +1,13 @@
 import type { Db } from "@/db";
 import { countImportItems, countImportOutcomesByRun, listFailedImportItems } from "@/db/queries/import-items";
 import { getJobRun, listJobRuns } from "@/db/queries/job-runs";
+import { getSnapshotHuduCompany } from "@/db/queries/snapshots";
 import type { ImportItemRow, JobRun } from "@/db/schema";
 import { safeJson } from "@/lib/jobs/progress";
+import { loadConnectionSettings } from "@/lib/settings/connection-settings";
 import { parseImportProgress, recentPerMinute, RATE_BUCKET_MS } from "./import-progress";
-import { emptyImportTotals, estimateTimeLeft, type ImportRunSummary, type ImportRunView, type ImportTotals } from "./import-view";
+import { emptyImportTotals, estimateTimeLeft, type FailedRecord, type ImportRunSummary, type ImportRunView, type ImportTotals } from "./import-view";
+import { haloRecordUrl, haloWebBase, huduCompanyUrl } from "./record-links";
 import { syncRecordTypes, type SyncRecordType } from "./types";
 
 /** Import runs read back for the run page, the history and the CLI. */
@@ -67,22 +70,17 @@ export function getImportRunView({ db, id, now = Date.now() }: { db: Db; id: num
   };
 }
 
-export interface FailedRecord {
-  key: string;
-  type: SyncRecordType;
-  name: string;
-  companyName: string;
-  haloId: number;
-  haloClientId: number | null;
-  huduCompanyId: number | null;
-  message: string;
-}
-
+/** A run's failed records, with links to them in Halo and Hudu (the run page and its CSV). */
 export function listFailedRecords({ db, runId }: { db: Db; runId: number }): FailedRecord[] {
-  return listFailedImportItems({ db, runId }).map(toFailedRecord);
+  const settings = loadConnectionSettings({ db });
+  const haloResource = settings.overrides.haloResourceUrl?.shown ?? settings.haloResourceUrl;
+  const huduBase = settings.overrides.huduUrl?.shown ?? settings.huduUrl;
+  const haloBase = haloResource ? haloWebBase(haloResource) : null;
+  return listFailedImportItems({ db, runId }).map((row) => toFailedRecord(db, row, haloBase, huduBase));
 }
 
-function toFailedRecord(row: ImportItemRow): FailedRecord {
+function toFailedRecord(db: Db, row: ImportItemRow, haloBase: string | null, huduBase: string | null): FailedRecord {
+  const company = row.huduCompanyId === null ? undefined : getSnapshotHuduCompany({ db, id: row.huduCompanyId });
   return {
     key: row.key,
     type: row.type,
@@ -92,5 +90,7 @@ function toFailedRecord(row: ImportItemRow): FailedRecord {
     haloClientId: row.haloClientId,
     huduCompanyId: row.huduCompanyId,
     message: row.message ?? "Failed without a message.",
+    haloUrl: haloBase ? haloRecordUrl(haloBase, row) : null,
+    huduCompanyUrl: huduBase && row.huduCompanyId !== null ? huduCompanyUrl(huduBase, { id: row.huduCompanyId, url: company?.url }) : null,
   };
 }

@@ -43,6 +43,21 @@ export interface ImportRunView extends ImportRunSummary {
   etaMs: number | null;
 }
 
+export interface FailedRecord {
+  key: string;
+  type: SyncRecordType;
+  name: string;
+  companyName: string;
+  haloId: number;
+  haloClientId: number | null;
+  huduCompanyId: number | null;
+  /** Hudu's message (or ours, in plain words). */
+  message: string;
+  /** The record in Halo's web app, and its company's page in Hudu, when the addresses are known. */
+  haloUrl: string | null;
+  huduCompanyUrl: string | null;
+}
+
 export function emptyImportTotals(): ImportTotals {
   return { created: 0, updated: 0, unchanged: 0, archived: 0, skipped: 0, failed: 0, open: 0, total: 0 };
 }
@@ -57,4 +72,13 @@ export function estimateTimeLeft({ remaining, observedPerMinute, limit }: { rema
   const rate = observedPerMinute > 0 ? Math.min(observedPerMinute, allowed ?? observedPerMinute) : allowed;
   if (!rate) return null;
   return Math.round((remaining / rate) * 60_000);
+}
+
+/** "45 s", "12 min 5 s", "2 h 3 min". */
+export function formatDuration(ms: number): string {
+  const seconds = Math.max(0, Math.round(ms / 1000));
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes} min ${seconds % 60} s`;
+  return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
 }
