@@ -1,6 +1,6 @@
 import type { Db } from "@/db";
 import { startJobRun } from "@/db/queries/job-runs";
-import { replaceSnapshot, type NewSnapshotHaloClient, type NewSnapshotHuduCompany } from "@/db/queries/snapshots";
+import { getCurrentSnapshotRun, replaceSnapshot, type NewSnapshotHaloClient, type NewSnapshotHuduCompany } from "@/db/queries/snapshots";
 import type { JobRun } from "@/db/schema";
 import { connectFromSettings, type ConnectSources } from "@/lib/connections/connect";
 import type { HttpEvent, HttpEventHandler } from "@/lib/http/events";
@@ -82,7 +82,9 @@ export type RefreshResult =
 
 /**
  * Refreshes the snapshot and waits for the end (the CLI and tests). The dashboard starts the
- * same job without waiting (lib/jobs/kinds.ts adds the board's warm-up to it).
+ * same job without waiting (lib/jobs/kinds.ts adds the board's warm-up to it). A refresh that
+ * fails (an error, or a read that ended short of the count the service reported) leaves the
+ * previous snapshot untouched and says so.
  */
 export async function refreshSnapshot({
   db,
@@ -98,7 +100,16 @@ export async function refreshSnapshot({
   const started = startJob(snapshotRefreshJob({ connect, onProgress }), { db, startedBy });
   if (started.status === "already-active") return { status: "already-running", run: started.run };
   const run = (await waitForJob(started.run.id)) ?? started.run;
-  return run.status === "succeeded" ? { status: "succeeded", run } : { status: "failed", run, error: run.error ?? "The refresh did not finish." };
+  if (run.status === "succeeded") return { status: "succeeded", run };
+  return { status: "failed", run, error: withWhatWasKept(run.error ?? "The refresh did not finish.", getCurrentSnapshotRun({ db }) !== undefined) };
+}
+
+/**
+ * "Halo reported 1,204 users but sent 1,100; the previous snapshot is kept." The run row keeps
+ * the cause alone: the match page words what it still shows itself.
+ */
+function withWhatWasKept(cause: string, hadSnapshot: boolean): string {
+  return `${cause.replace(/\.$/, "")}; ${hadSnapshot ? "the previous snapshot is kept" : "no snapshot was saved"}.`;
 }
 
 /**

@@ -54,7 +54,14 @@ export interface HaloSimOptions {
   rateLimitBody?: "text" | "json";
   /** page_size when pageinate=true comes without one. Default 50. [guess] */
   defaultPageSize?: number;
+  /**
+   * Fault: record_count says this many more records of a type than the list serves, so a sweep
+   * ends (on an empty page) before reaching it, as when records vanish mid-sweep. Default none.
+   */
+  recordCountExtra?: RecordCountExtra;
 }
+
+export type RecordCountExtra = Partial<Record<HaloTypeName, number>>;
 
 export interface HaloSim {
   url: string;
@@ -69,6 +76,8 @@ export interface HaloSim {
    * contract), as an admin would in Halo between two imports. resetData still restores the start.
    */
   editData(change: (data: HaloData) => void): void;
+  /** Changes the recordCountExtra fault while running (resetData restores the option's value). */
+  setRecordCountExtra(extra: RecordCountExtra): void;
   close(): Promise<void>;
 }
 
@@ -101,6 +110,7 @@ export async function startHaloSim(opts: HaloSimOptions = {}): Promise<HaloSim> 
   const permissions = opts.permissions ?? {};
   const clientListWebsite = opts.clientListWebsite ?? true;
   const defaultPageSize = opts.defaultPageSize ?? 50;
+  let recordCountExtra: RecordCountExtra = { ...opts.recordCountExtra };
   const limiter = createRollingLimiter(scaleRateLimit(opts.rateLimit ?? { limit: 300, windowMs: 300_000 }, opts.rateLimitScale));
   const tokens = new Map<string, { expiresAt: number; scope: string }>();
 
@@ -197,7 +207,7 @@ export async function startHaloSim(opts: HaloSimOptions = {}): Promise<HaloSim> 
       return true;
     });
 
-    const recordCount = rows.length;
+    const recordCount = rows.length + (recordCountExtra[HALO_TYPES[key].name] ?? 0);
     const paginate = queryFlag(url, "pageinate") ?? false;
     let pageNo: number;
     let pageSize: number | null;
@@ -271,6 +281,7 @@ export async function startHaloSim(opts: HaloSimOptions = {}): Promise<HaloSim> 
       data = deepCopy(initial);
       sortCache = new Map();
       tokens.clear();
+      recordCountExtra = { ...opts.recordCountExtra };
     },
     expireAllTokens: () => {
       for (const entry of tokens.values()) entry.expiresAt = 0;
@@ -288,6 +299,9 @@ export async function startHaloSim(opts: HaloSimOptions = {}): Promise<HaloSim> 
     editData: (change) => {
       change(data);
       sortCache = new Map();
+    },
+    setRecordCountExtra: (extra) => {
+      recordCountExtra = { ...extra };
     },
     close: server.close,
   };
