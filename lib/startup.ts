@@ -2,8 +2,9 @@ import { getDb } from "@/db";
 import { countUsers, createFirstAdmin } from "@/db/queries/users";
 import { hashPassword } from "@/lib/auth/password";
 import { env } from "@/lib/env";
-import { jobKinds } from "@/lib/jobs/kinds";
+import { importRunJob, jobKinds } from "@/lib/jobs/kinds";
 import { recoverJobs } from "@/lib/jobs/runner";
+import { runScheduleTick, startImportScheduler } from "@/lib/sync/import-schedule";
 
 export async function startServer(): Promise<void> {
   const e = env();
@@ -16,6 +17,16 @@ export async function startServer(): Promise<void> {
   const { resumed, failed } = recoverJobs({ db, kinds: jobKinds });
   for (const run of resumed) console.log(`Resuming the ${run.kind} run ${run.id} that was interrupted.`);
   for (const run of failed) console.log(`Marked the ${run.kind} run ${run.id} failed: its process had stopped.`);
+
+  // Every minute: the import schedule, and runs whose process died since (a CLI import killed).
+  startImportScheduler({
+    tick: async () => {
+      recoverJobs({ db, kinds: jobKinds });
+      const tick = await runScheduleTick({ db, job: importRunJob });
+      if (tick.status === "started") console.log(`Scheduled import #${tick.run.id} started.`);
+      else if (tick.status === "skipped" || tick.status === "failed") console.log(`Scheduled import: ${tick.run.error}`);
+    },
+  });
 }
 
 /** A server that cannot read its settings or open its database must not start half-working. */
