@@ -5,6 +5,7 @@ import { requireUser } from "@/lib/auth/session";
 import { previewStatus } from "@/lib/sync/preview";
 import { Preview } from "./_components/preview";
 import { previewStatusQueryOptions } from "./_components/queries";
+import { StartImport } from "./_components/start-import";
 
 export const metadata = { title: "Import" };
 
@@ -35,7 +36,7 @@ export default async function ImportPage() {
         </p>
       </div>
       <HydrationBoundary state={dehydrate(queryClient)}>
-        <Preview canEdit={me.role === "admin"} startSlot={null} matchersSlot={null} />
+        <Preview canEdit={me.role === "admin"} startSlot={<StartImport />} matchersSlot={null} />
       </HydrationBoundary>
     </section>
   );
