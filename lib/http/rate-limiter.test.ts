@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FixedWindowLimiter, RollingWindowLimiter, type Clock } from "./rate-limiter";
+import { FixedWindowLimiter, HUDU_DEFAULT_RATE_LIMIT, RollingWindowLimiter, type Clock } from "./rate-limiter";
 import { parseRetryAfter } from "./retry-after";
 
 /** A clock whose sleeps advance time instantly, so window arithmetic can be checked exactly. */
@@ -90,6 +90,30 @@ describe("FixedWindowLimiter", () => {
     expect(limiter.config.marginMs).toBe(1000);
     expect(limiter.msUntilWindowFrees()).toBe(180_000 + 1000);
   });
+
+  it("Hudu's default paces at 300 a minute but after a 429 waits for the clock's next 5-minute mark", async () => {
+    const at = Date.parse("2026-09-14T14:02:10Z");
+    const clock = fakeClock(at);
+    const limiter = new FixedWindowLimiter(HUDU_DEFAULT_RATE_LIMIT, clock);
+    for (let i = 0; i < 300; i++) await limiter.acquire();
+    expect(clock.waits).toEqual([]);
+    await limiter.acquire(); // the 301st waits for the next minute, not for 14:05
+    expect(new Date(clock.now()).toISOString()).toBe("2026-09-14T14:03:01.000Z");
+    expect(new Date(limiter.windowResetsAt()).toISOString()).toBe("2026-09-14T14:05:00.000Z");
+    expect(limiter.msUntilWindowFrees()).toBe(Date.parse("2026-09-14T14:05:01Z") - clock.now());
+  });
+
+  it("blocks every caller after a 429 and says until when", async () => {
+    const clock = fakeClock(Date.parse("2026-09-14T14:02:10Z"));
+    const limiter = new FixedWindowLimiter(HUDU_DEFAULT_RATE_LIMIT, clock);
+    expect(limiter.blockedUntil()).toBeUndefined();
+    limiter.blockUntil(clock.now() + limiter.msUntilWindowFrees());
+    expect(new Date(limiter.blockedUntil()!).toISOString()).toBe("2026-09-14T14:05:01.000Z");
+    await limiter.acquire();
+    expect(new Date(clock.now()).toISOString()).toBe("2026-09-14T14:05:01.000Z");
+    expect(limiter.blockedUntil()).toBeUndefined();
+  });
+
 });
 
 describe("parseRetryAfter", () => {
