@@ -133,6 +133,24 @@ export interface HuduIntegration {
   company_name: string;
 }
 
+/**
+ * A record Hudu's native PSA integration keeps for one PSA record (for Halo, one client): linked
+ * to a Hudu company (company_id) or not yet. A linked matcher also shows in the company's
+ * `integrations[]`. The API can list, re-point and delete matchers, never create them.
+ */
+export interface HuduMatcher {
+  id: number;
+  /** The integration's id: the number in Hudu's address when editing the integration. */
+  integrator_id: number;
+  integrator_name: string;
+  sync_id: number;
+  identifier: string | null;
+  name: string;
+  potential_company_id: number | null;
+  company_id: number | null;
+  company_name: string | null;
+}
+
 export interface HuduCompany {
   id: number;
   slug: string;
@@ -270,6 +288,8 @@ export interface HuduData {
   assetLayouts: HuduAssetLayout[];
   assets: HuduAsset[];
   relations: HuduRelation[];
+  /** Matchers of Hudu's own integrations (absent: none). */
+  matchers?: HuduMatcher[];
 }
 
 // ---------------------------------------------------------------- Ground truth
