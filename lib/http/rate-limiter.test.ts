@@ -107,8 +107,9 @@ describe("FixedWindowLimiter", () => {
     const clock = fakeClock(Date.parse("2026-09-14T14:02:10Z"));
     const limiter = new FixedWindowLimiter(HUDU_DEFAULT_RATE_LIMIT, clock);
     expect(limiter.blockedUntil()).toBeUndefined();
-    limiter.blockUntil(clock.now() + limiter.msUntilWindowFrees());
-    expect(new Date(limiter.blockedUntil()!).toISOString()).toBe("2026-09-14T14:05:01.000Z");
+    limiter.blockUntil(clock.now() + limiter.msUntilWindowFrees(), limiter.windowResetsAt());
+    // Says when the server resets (14:05), while holding callers a margin longer.
+    expect(new Date(limiter.blockedUntil()!).toISOString()).toBe("2026-09-14T14:05:00.000Z");
     await limiter.acquire();
     expect(new Date(clock.now()).toISOString()).toBe("2026-09-14T14:05:01.000Z");
     expect(limiter.blockedUntil()).toBeUndefined();

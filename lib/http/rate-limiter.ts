@@ -76,9 +76,12 @@ export interface RateLimiter {
   msUntilWindowFrees(): number;
   /** After a 429 that named no wait: the epoch time the server's window most likely resets at. */
   windowResetsAt(): number;
-  /** Holds every caller until the epoch time `at` (after a 429). */
-  blockUntil(at: number): void;
-  /** The epoch time a block set by blockUntil ends, or undefined when nothing is blocked now. */
+  /**
+   * Holds every caller until the epoch time `at` (after a 429). `serverResumesAt` is when the
+   * server said (or its window says) it takes requests again, without our margin; for messages.
+   */
+  blockUntil(at: number, serverResumesAt?: number): void;
+  /** While a block holds: when the server takes requests again (as given to blockUntil); else undefined. */
   blockedUntil(): number | undefined;
   /** Requests counted in the current window (for progress displays and tests). */
   inWindow(): number;
@@ -97,6 +100,7 @@ abstract class BaseLimiter implements RateLimiter {
   abstract readonly kind: "rolling" | "fixed";
   readonly config: Required<RateLimitConfig>;
   protected blockEnd = 0;
+  private serverResumesAt = 0;
   /** A promise chain that serialises acquirers so they are served first come, first served. */
   private queue: Promise<void> = Promise.resolve();
 
@@ -117,12 +121,14 @@ abstract class BaseLimiter implements RateLimiter {
     return Math.max(0, this.windowResetsAt() - this.clock.now()) + this.config.marginMs;
   }
 
-  blockUntil(at: number): void {
-    this.blockEnd = Math.max(this.blockEnd, at);
+  blockUntil(at: number, serverResumesAt: number = at): void {
+    if (at < this.blockEnd) return;
+    this.blockEnd = at;
+    this.serverResumesAt = Math.min(at, serverResumesAt);
   }
 
   blockedUntil(): number | undefined {
-    return this.blockEnd > this.clock.now() ? this.blockEnd : undefined;
+    return this.blockEnd > this.clock.now() ? this.serverResumesAt : undefined;
   }
 
   acquire(options: AcquireOptions = {}): Promise<RateSlot> {

@@ -126,7 +126,7 @@ export class HttpClient {
           rateLimitWaits++;
           const { waitMs, resumeAt } = this.rateLimitWait(response);
           // Everyone sharing the limiter holds, even when this request gives up: the server said so.
-          this.limiter.blockUntil(this.clock.now() + waitMs);
+          this.limiter.blockUntil(this.clock.now() + waitMs, resumeAt);
           if (rateLimitWaits > this.retry.maxRateLimitWaits || waitMs > this.retry.maxRateLimitWaitMs) {
             throw this.rateLimitedError(request, response, waitMs, resumeAt);
           }
@@ -364,7 +364,8 @@ export class HttpClient {
     }
     if (status === 422 || status === 400) {
       const { message, details } = describeRefusal(response.json, response.text);
-      const what = details.length > 0 ? `${message}: ${details.join("; ")}` : message;
+      // Hudu's words from any shape: {"error"}, {"errors": text or field map}, {"details"}.
+      const what = [message, details.join("; ")].filter(Boolean).join(": ");
       return make(
         status === 422 ? "validation" : "bad_request",
         `${label} refused to ${request.operation}${what ? `: ${what}` : "."}`,
