@@ -61,7 +61,7 @@ export const envSchema = z
     HUDU_API_KEY: optionalNonEmpty,
     /** Pace requests to Halo at this limit instead of the published 300 per rolling 5 minutes. */
     HALO_RATE_LIMIT: rateLimit,
-    /** Pace requests to Hudu at this limit instead of the published 300 per minute. */
+    /** Pace requests to Hudu at this limit instead of the published 300 per minute; after a 429, wait for that window's next clock mark (default: 5 minutes). */
     HUDU_RATE_LIMIT: rateLimit,
   })
   .refine((e) => !e.ADMIN_EMAIL === !e.ADMIN_PASSWORD, {
