@@ -121,18 +121,6 @@ export interface HaloData {
 
 // ---------------------------------------------------------------- Hudu
 
-export interface HuduIntegration {
-  id: number;
-  integrator_id: number;
-  integrator_name: string;
-  sync_id: number;
-  identifier: string | null;
-  name: string;
-  potential_company_id: number | null;
-  company_id: number;
-  company_name: string;
-}
-
 /**
  * A record Hudu's native PSA integration keeps for one PSA record (for Halo, one client): linked
  * to a Hudu company (company_id) or not yet. A linked matcher also shows in the company's
@@ -150,6 +138,9 @@ export interface HuduMatcher {
   company_id: number | null;
   company_name: string | null;
 }
+
+/** A matcher linked to a company, as the company's `integrations[]` lists it. */
+export type HuduIntegration = HuduMatcher & { company_id: number; company_name: string };
 
 export interface HuduCompany {
   id: number;
