@@ -84,6 +84,15 @@ describe("FixedWindowLimiter", () => {
     expect(limiter.inWindow()).toBe(1);
   });
 
+  it("sends nothing in a window's last margin (the server may count it in the next window)", async () => {
+    const clock = fakeClock(60_000 * 10 + 59_500); // half a second before the minute
+    const limiter = new FixedWindowLimiter({ limit: 10, windowMs: 60_000, marginMs: 1000 }, clock);
+    await limiter.acquire();
+    expect(clock.waits).toEqual([1500]);
+    expect(clock.now() % 60_000).toBe(1000);
+    expect(limiter.inWindow()).toBe(1);
+  });
+
   it("after a 429 waits until the next boundary plus the margin", () => {
     const clock = fakeClock(300_000 * 4 + 120_000); // 2 min into a 5-min window
     const limiter = new FixedWindowLimiter({ limit: 300, windowMs: 300_000 }, clock);

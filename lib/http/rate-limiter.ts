@@ -218,14 +218,13 @@ export class FixedWindowLimiter extends BaseLimiter {
     }
   }
 
-  private msToNextBoundary(now: number): number {
-    return this.windowStart + this.config.windowMs - now + this.config.marginMs;
-  }
-
   protected waitForSlot(now: number): number {
     this.roll(now);
-    if (this.count < this.config.limit) return 0;
-    return this.msToNextBoundary(now);
+    const toBoundary = this.windowStart + this.config.windowMs - now;
+    // The server stamps a request when it arrives: one sent in a window's last moments may count
+    // in the next window, which our count would then overfill. Those moments stay quiet.
+    if (this.count < this.config.limit && toBoundary >= this.config.marginMs) return 0;
+    return toBoundary + this.config.marginMs;
   }
 
   protected take(now: number): RateSlot {
