@@ -102,7 +102,7 @@ const envVariables = z.object({
   HUDU_API_KEY: optionalText,
   /** Pace requests to Halo at this limit instead of the published 300 per rolling 5 minutes. */
   HALO_RATE_LIMIT: rateLimit,
-  /** Pace requests to Hudu at this limit instead of the published 300 per minute. */
+  /** Pace requests to Hudu at this limit instead of the published 300 per minute; after a 429, wait for that window's next clock mark (default: 5 minutes). */
   HUDU_RATE_LIMIT: rateLimit,
 });
 

@@ -72,7 +72,8 @@ export async function readSnapshotData({
   report({ haloUsers: users.length, haloUsersTotal: userListing.recordCount ?? users.length });
 
   report({ phase: "hudu-companies" });
-  const companies = await readAllHuduCompanies(hudu, signal);
+  // Active and archived, each record's own flag deciding (a Hudu may ignore archived=true: a warning).
+  const companies = await hudu.listAllCompanies({ signal, onProblem });
   report({ huduCompanies: companies.length });
 
   return {
@@ -81,18 +82,6 @@ export async function readSnapshotData({
     warnings,
     progress,
   };
-}
-
-/**
- * Hudu's list leaves archived companies out; `archived=true` asks for them. Both reads are
- * merged by id, so a server that answers `archived=true` with everything still works.
- */
-async function readAllHuduCompanies(hudu: HuduClient, signal?: AbortSignal): Promise<HuduCompany[]> {
-  const active = await hudu.listCompanies({ signal });
-  const archived = await hudu.listCompanies({ archived: true, signal });
-  const byId = new Map<number, HuduCompany>();
-  for (const company of [...active, ...archived]) byId.set(company.id, company);
-  return [...byId.values()];
 }
 
 export function toSnapshotCompany(company: HuduCompany): NewSnapshotHuduCompany {
