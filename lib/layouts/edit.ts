@@ -44,8 +44,7 @@ export async function chooseLayout({ db, hudu, type, layoutId, updatedBy }: { db
 export async function activateChosenLayout({ db, hudu, type }: { db: Db; hudu: HuduClient; type: AssetRecordType }): Promise<EditResult> {
   const chosen = loadSyncSettings({ db }).layouts[type];
   if (!chosen) return { status: "invalid", message: `Choose a layout for ${TYPE_WORDS[type]} first.` };
-  const layout = await hudu.getAssetLayout(chosen.id);
-  if (!layout.active) await hudu.activateAssetLayout(chosen.id);
+  const layout = await hudu.activateAssetLayout(chosen.id);
   return { status: "ok", message: `${layout.name} is active.` };
 }
 

@@ -218,9 +218,8 @@ export async function ensureLayouts({
         case "activate": {
           const id = idOf(type, step.layoutId);
           if (id === null) break;
-          const current = await hudu.getAssetLayout(id);
-          // Hudu may have created it active after all: nothing to do then.
-          if (!current.active) await hudu.activateAssetLayout(id);
+          // Leaves an active layout alone (Hudu may have created it active after all).
+          await hudu.activateAssetLayout(id);
           done.push(describeStep(step));
           break;
         }

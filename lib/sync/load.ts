@@ -76,7 +76,7 @@ async function sweepHudu<T>(what: string, read: () => Promise<T[]>, onProgress: 
   return records;
 }
 
-/** Active and archived records of a Hudu list, merged by id (a server ignoring `archived` still works). */
+/** Active and archived assets (Hudu lists archived ones only when asked), merged by id. */
 async function withArchived<T extends { id: number }>(read: (archived: boolean) => Promise<T[]>): Promise<T[]> {
   const [active, archived] = [await read(false), await read(true)];
   const byId = new Map<number, T>();
@@ -114,7 +114,11 @@ export async function loadPlanInput({
   };
 
   const readHudu = async () => {
-    const companies = await sweepHudu<HuduCompany>("companies", () => withArchived((archived) => hudu.listCompanies({ archived: archived || undefined, signal })), onProgress);
+    const companies = await sweepHudu<HuduCompany>(
+      "companies",
+      () => hudu.listAllCompanies({ signal, onProblem: (p) => warnings.push({ code: "hudu-read", message: p.message }) }),
+      onProgress,
+    );
     const allLayouts = await sweepHudu<HuduAssetLayout>("layouts", () => hudu.listAssetLayouts(signal), onProgress);
     const layouts = chosenLayouts(settings, allLayouts);
     const assets: Record<AssetRecordType, HuduAsset[]> = { site: [], contact: [], contract: [] };
