@@ -1,0 +1,60 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { openDatabase, type Db } from "@/db";
+import { jobRuns } from "@/db/schema";
+import { waitForJob } from "@/lib/jobs/runner";
+import type { JobKind } from "@/lib/jobs/types";
+import { recordConnectionTest } from "@/lib/settings/connection-tests";
+import { initialImportProgress, parseImportProgress, type ImportProgress } from "./import-progress";
+import { importStartCheck, startImport } from "./import-start";
+
+let db: Db;
+let close: () => void;
+beforeEach(() => {
+  const opened = openDatabase(":memory:");
+  db = opened.db;
+  close = () => opened.sqlite.close();
+});
+afterEach(() => close());
+
+const passed = { ok: true, checks: [{ id: "token", ok: true, message: "Signed in." }] };
+const failed = { ok: false, checks: [{ id: "token", ok: false, message: "Halo refused the client secret." }] };
+
+const quickImport: JobKind<ImportProgress> = {
+  name: "import",
+  label: "import",
+  resumable: true,
+  pausable: true,
+  initialProgress: initialImportProgress,
+  parseProgress: parseImportProgress,
+  run: async () => ({ status: "succeeded" }),
+};
+
+describe("when an import may start", () => {
+  it("needs both connections to have passed a test since their settings were saved, and says which", () => {
+    expect(importStartCheck({ db })).toEqual({ ok: false, reason: expect.stringMatching(/^Test the Halo connection first/) });
+    recordConnectionTest({ db, service: "halo", result: failed, testedBy: "a@b.co" });
+    expect(importStartCheck({ db })).toEqual({ ok: false, reason: expect.stringContaining("The last Halo connection test failed: Halo refused the client secret.") });
+    recordConnectionTest({ db, service: "halo", result: passed, testedBy: "a@b.co" });
+    expect(importStartCheck({ db })).toEqual({ ok: false, reason: expect.stringMatching(/^Test the Hudu connection first/) });
+    recordConnectionTest({ db, service: "hudu", result: passed, testedBy: "a@b.co" });
+    expect(importStartCheck({ db })).toEqual({ ok: true });
+  });
+
+  it("refuses a second import while one is running or paused, naming it", async () => {
+    recordConnectionTest({ db, service: "halo", result: passed, testedBy: "a@b.co" });
+    recordConnectionTest({ db, service: "hudu", result: passed, testedBy: "a@b.co" });
+    const now = new Date();
+    const paused = db.insert(jobRuns).values({ kind: "import", status: "paused", startedAt: now, heartbeatAt: now, startedBy: "a@b.co" }).returning().get();
+    expect(startImport({ db, startedBy: "b@b.co", job: quickImport })).toEqual({
+      status: "refused",
+      reason: `Import #${paused.id} (started by a@b.co) is paused. Resume or cancel it before starting another.`,
+      run: expect.objectContaining({ id: paused.id }),
+    });
+    db.delete(jobRuns).run();
+    const started = startImport({ db, startedBy: "b@b.co", job: quickImport });
+    expect(started.status).toBe("started");
+    if (started.status !== "started") return;
+    expect(startImport({ db, startedBy: "c@b.co", job: quickImport })).toMatchObject({ status: "refused", reason: expect.stringMatching(/is still running/) });
+    await waitForJob(started.run.id);
+  });
+});
