@@ -108,10 +108,3 @@ export function saveOptions({ db, company, options, updatedBy }: { db: Db; compa
   const error = save(db, { ...settings, company, options }, updatedBy);
   return error ?? { status: "ok", message: "Saved the options." };
 }
-
-/** Saves whether the import also writes the board's decisions into Hudu's own matchers. */
-export function saveMatchersOption({ db, write, updatedBy }: { db: Db; write: boolean; updatedBy: string }): EditResult {
-  const settings = loadSyncSettings({ db });
-  const error = save(db, { ...settings, matchers: { write } }, updatedBy);
-  return error ?? { status: "ok", message: write ? "The import will also update Hudu's own Halo matchers." : "Hudu's own matchers are left alone." };
-}

@@ -78,7 +78,11 @@ export const syncSettingsSchema = z.object({
     whenGone: z.enum(whenGoneOptions),
   }),
   /** Write the board's decisions into Hudu's own Halo matchers too (see lib/sync/matchers.ts). */
-  matchers: z.object({ write: z.boolean() }),
+  matchers: z.object({
+    write: z.boolean(),
+    /** The Halo integration's id in Hudu, when it cannot be read from the companies it links. */
+    integrationId: z.number().int().positive().nullable().default(null),
+  }),
 });
 export type SyncSettings = z.infer<typeof syncSettingsSchema>;
 
@@ -89,7 +93,7 @@ export function defaultSyncSettings(): SyncSettings {
     mapping: { site: recommendedMapping("site"), contact: recommendedMapping("contact"), contract: recommendedMapping("contract") },
     company: { create: { website: true, phone: true, address: true, notes: true }, matched: "fill-empty" },
     options: { includeInactive: false, contractsActiveOnly: true, whenGone: "archive" },
-    matchers: { write: false },
+    matchers: { write: false, integrationId: null },
   };
 }
 
