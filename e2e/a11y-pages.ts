@@ -20,12 +20,38 @@ export interface ScannedView {
 const SIGNED_IN = ["admin", "viewer"] as const;
 
 const haloList = (page: Page) => page.getByRole("list", { name: "Halo clients" });
-const firstSuggestedRow = (page: Page) =>
-  haloList(page).getByRole("listitem").filter({ has: page.getByText("Suggested", { exact: true }) }).first();
 
 async function boardLoaded(page: Page) {
   await expect(haloList(page).getByRole("listitem").first()).toBeVisible();
   await expect(page.getByRole("list", { name: "Hudu companies" }).getByRole("listitem").first()).toBeVisible();
+}
+
+interface BoardJson {
+  halo: { id: number; name: string }[];
+  suggestions: { haloId: number; candidates: { score: number }[] }[];
+}
+
+// The score pill's colour bands (ScorePill in the match board): strong, middling, weak.
+const scoreBand = (score: number) => (score >= 0.85 ? "strong" : score >= 0.6 ? "middling" : "weak");
+
+/**
+ * Finds, in the demo's data, a client whose candidates' score bands pass `wanted` (so each pill
+ * colour is on screen when scanned), searches the board for it and returns its row.
+ */
+async function showClientWithScores(page: Page, what: string, wanted: (bands: string[]) => boolean) {
+  const board = (await (await page.request.get("/api/match/board")).json()) as BoardJson;
+  const names = new Map(board.halo.map((c) => [c.id, c.name]));
+  const unique = (name: string) => board.halo.filter((c) => c.name === name).length === 1;
+  const suggestion = board.suggestions.find(
+    (s) => wanted(s.candidates.map((c) => scoreBand(c.score))) && unique(names.get(s.haloId) ?? ""),
+  );
+  expect(suggestion, `a client with ${what} in the demo data`).toBeTruthy();
+  const name = names.get(suggestion!.haloId)!;
+  await boardLoaded(page);
+  await page.getByRole("searchbox", { name: "Search Halo clients" }).fill(name);
+  const row = haloList(page).getByRole("listitem", { name, exact: true });
+  await expect(row).toBeVisible();
+  return { row, name };
 }
 
 /**
@@ -80,9 +106,9 @@ export const SCANNED_VIEWS: readonly ScannedView[] = [
     heading: "Match companies",
     visitors: SIGNED_IN,
     show: async (page) => {
-      await boardLoaded(page);
+      const { row } = await showClientWithScores(page, "a middling best score", (bands) => bands[0] === "middling");
       // A click on the row (not on its buttons) selects it; its candidates light up on the right.
-      await firstSuggestedRow(page).getByText(/\d+ sites?/).click();
+      await row.getByText(/\d+ sites?/).click();
       await expect(page.getByText(/^Selected:/)).toBeVisible();
       await expect(page.getByText("Match here").first()).toBeVisible();
     },
@@ -93,9 +119,7 @@ export const SCANNED_VIEWS: readonly ScannedView[] = [
     heading: "Match companies",
     visitors: SIGNED_IN,
     show: async (page) => {
-      await boardLoaded(page);
-      const row = firstSuggestedRow(page);
-      const name = (await row.getAttribute("aria-label")) ?? "";
+      const { row, name } = await showClientWithScores(page, "a strong and a weak candidate", (b) => b.includes("strong") && b.includes("weak"));
       await row.getByRole("button", { name, exact: true }).click();
       await expect(page.getByRole("dialog", { name, exact: true })).toBeVisible();
     },
