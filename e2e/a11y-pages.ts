@@ -160,6 +160,7 @@ export const SCANNED_VIEWS: readonly ScannedView[] = [
   { name: "layouts", path: "/layouts", heading: "Layouts", visitors: SIGNED_IN },
   { name: "import", path: "/import", heading: "Import", visitors: SIGNED_IN },
   { name: "history", path: "/history", heading: "History", visitors: SIGNED_IN },
+  { name: "page not found", path: "/no-such-page", heading: "This page does not exist", visitors: ["signed-out", ...SIGNED_IN] },
 ];
 
 /** The views one kind of visitor sees. */
