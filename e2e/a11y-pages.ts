@@ -1,5 +1,7 @@
 import { expect, type Page } from "@playwright/test";
+import { expectNoA11yViolations } from "./a11y";
 import { readDemoInfo } from "./env";
+import { expectKeyboardWalk } from "./keyboard";
 
 /** Who looks at a view: nobody signed in yet (first start), signed out, or a signed-in role. */
 export type Visitor = "no-users-yet" | "signed-out" | "admin" | "viewer";
@@ -168,9 +170,18 @@ export function viewsFor(visitor: Visitor): ScannedView[] {
   return SCANNED_VIEWS.filter((view) => view.visitors.includes(visitor));
 }
 
-/** Opens a view: visits its path, checks it landed there, and brings it into the state to scan. */
-export async function openView(page: Page, view: ScannedView): Promise<void> {
+/**
+ * Opens a view (visits its path, checks it landed there, brings it into its state), scans it
+ * with axe-core and walks it with the keyboard; then puts back what it changed.
+ */
+export async function checkView(page: Page, view: ScannedView, label: string): Promise<void> {
   await page.goto(view.path);
   await expect(page.getByRole("heading", { level: 1, name: view.heading })).toBeVisible();
-  await view.show?.(page);
+  try {
+    await view.show?.(page);
+    await expectNoA11yViolations(page, label);
+    await expectKeyboardWalk(page, label);
+  } finally {
+    await view.after?.(page);
+  }
 }

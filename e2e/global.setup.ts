@@ -1,16 +1,10 @@
 import { expect, test as setup } from "@playwright/test";
-import { expectNoA11yViolations } from "./a11y";
-import { openView, viewsFor } from "./a11y-pages";
+import { checkView, viewsFor } from "./a11y-pages";
 import { ADMIN, ADMIN_STATE } from "./env";
-import { expectKeyboardWalk } from "./keyboard";
 
 // Setup is only reachable before the first admin exists, so its accessibility scan runs here.
 setup("the first-admin setup passes the accessibility scan and the keyboard walk", async ({ page }) => {
-  for (const view of viewsFor("no-users-yet")) {
-    await openView(page, view);
-    await expectNoA11yViolations(page, view.name);
-    await expectKeyboardWalk(page, view.name);
-  }
+  for (const view of viewsFor("no-users-yet")) await checkView(page, view, view.name);
 });
 
 // Runs first on a fresh database: a signed-out visit lands on setup, the first admin is

@@ -1,9 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectNoA11yViolations } from "../a11y";
-import { openView, viewsFor, type ScannedView, type Visitor } from "../a11y-pages";
+import { checkView, viewsFor, type Visitor } from "../a11y-pages";
 import { DEMO_ADMIN_STATE, DEMO_VIEWER_STATE } from "../env";
-import { signIn } from "../sign-in";
-import { expectKeyboardWalk } from "../keyboard";
+import { addUser, signedInContext } from "../sign-in";
 
 // Every view of the demo (real data behind it) scanned with axe-core for WCAG 2.0/2.1 A and AA
 // and best practice, for each kind of visitor, and walked with the keyboard. The list of views
@@ -23,18 +21,10 @@ test.beforeAll(async ({ browser }) => {
 
   // A viewer of its own, signed in once; its session is stored for the viewer's views.
   const viewer = { email: `a11y-viewer-${Date.now()}@example.com`, password: "viewer password 1" };
-  await page.goto("/users");
-  await page.getByLabel("E-mail").fill(viewer.email);
-  await page.getByLabel("Role").selectOption("viewer");
-  await page.getByLabel("Initial password").fill(viewer.password);
-  await page.getByRole("button", { name: "Add user" }).click();
-  await expect(page.getByText(`Added ${viewer.email} as viewer.`)).toBeVisible();
+  await addUser(page, viewer, "viewer");
   await admin.close();
 
-  const context = await browser.newContext({ storageState: STATES["signed-out"] });
-  const viewerPage = await context.newPage();
-  await signIn(viewerPage, viewer.email, viewer.password);
-  await expect(viewerPage.getByRole("heading", { name: "Overview" })).toBeVisible();
+  const { context } = await signedInContext(browser, viewer);
   await context.storageState({ path: DEMO_VIEWER_STATE });
   await context.close();
 });
@@ -50,22 +40,11 @@ async function readSnapshotIfNone(page: Page) {
   await expect(page.getByRole("list", { name: "Halo clients" })).toBeVisible();
 }
 
-async function scan(page: Page, view: ScannedView, visitor: Visitor) {
-  const label = `${view.name} (${visitor})`;
-  await openView(page, view);
-  try {
-    await expectNoA11yViolations(page, label);
-    await expectKeyboardWalk(page, label);
-  } finally {
-    await view.after?.(page);
-  }
-}
-
 for (const visitor of ["signed-out", "admin", "viewer"] as const) {
   test.describe(visitor, () => {
     test.use({ storageState: STATES[visitor] });
     for (const view of viewsFor(visitor)) {
-      test(view.name, async ({ page }) => scan(page, view, visitor));
+      test(view.name, async ({ page }) => checkView(page, view, `${view.name} (${visitor})`));
     }
   });
 }
