@@ -4,13 +4,11 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import os from "node:os";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fixturePaths } from "@/fixtures";
 import { matchCompanies, type ClientMatch } from "@/lib/match";
 import { evaluateMatches, parseDevset, type QualityReport } from "@/lib/match/devset";
 import { generateSynthetic } from "./synthetic";
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
 const asJson = args.includes("--json");
 const runs = Number(args.find((a) => a.startsWith("--runs="))?.slice(7) ?? 5);
@@ -23,9 +21,8 @@ function median(values: number[]): number {
 }
 
 function devsetFigures() {
-  const dir = path.resolve(repoRoot, "../shared/matching");
-  const file = path.join(dir, "devset.json");
-  const labels = path.join(dir, "devset.labels.json");
+  const file = fixturePaths.devset;
+  const labels = fixturePaths.devsetLabels;
   if (!existsSync(file) || !existsSync(labels)) return { error: `devset not found at ${file}` } as const;
   const ds = parseDevset(JSON.parse(readFileSync(file, "utf8")), JSON.parse(readFileSync(labels, "utf8")));
   const t0 = performance.now();
@@ -100,7 +97,7 @@ function pct(x: number): string {
 }
 
 function printHuman(dev: ReturnType<typeof devsetFigures>, speed: ReturnType<typeof speedFigures>) {
-  console.log("== Devset quality (../shared/matching/devset.json) ==");
+  console.log("== Devset quality (fixtures/matching/devset.json) ==");
   if ("error" in dev) console.log("  " + dev.error);
   else {
     const r: QualityReport = dev.report;

@@ -223,12 +223,17 @@ test("ignore and create new, one client each; both persist", async ({ page }) =>
 
   await page.goto("/match");
   let row = await showClient(page, toIgnore.name);
+  const ignored = page.waitForResponse((r) => r.request().method() === "POST" && !!r.request().headers()["next-action"]);
   await row.getByRole("button", { name: `Ignore ${toIgnore.name}` }).click();
   await expect(row.getByText("Ignored", { exact: true })).toBeVisible();
+  await ignored;
 
   row = await showClient(page, toCreate.name);
+  // The row changes at once (optimistic); reload only once the server action has answered.
+  const saved = page.waitForResponse((r) => r.request().method() === "POST" && !!r.request().headers()["next-action"]);
   await row.getByRole("button", { name: `Create ${toCreate.name} new in Hudu` }).click();
   await expect(row.getByText("Create new", { exact: true })).toBeVisible();
+  await saved;
 
   await page.reload();
   await expect((await showClient(page, toIgnore.name)).getByText("Ignored", { exact: true })).toBeVisible();

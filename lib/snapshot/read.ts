@@ -110,9 +110,10 @@ export function toSnapshotCompany(company: HuduCompany): NewSnapshotHuduCompany 
 }
 
 /**
- * Folds sites and users into their clients: counts, a phone when the client list has none
- * (the main site's, else any site's), and e-mail domains from Halo's own `domain` and the
- * users' addresses, most used first.
+ * Folds sites and users into their clients, from what Halo's lists carry (a sweep never sees the
+ * detail-only `main_phonenumber`, `domain`, site `emaildomain` or user `email2`/`email3`):
+ * counts, the phone of the client's main site (else of any site), and the e-mail domains of the
+ * client's users, most used first. The website comes from the client list itself.
  */
 export function summariseHaloClients({
   clients,
@@ -129,13 +130,13 @@ export function summariseHaloClients({
     const clientSites = sitesByClient.get(client.id) ?? [];
     const clientUsers = usersByClient.get(client.id) ?? [];
     const mainSite = clientSites.find((s) => s.id === client.mainSiteId);
-    const phone = blankToNull(client.phone) ?? blankToNull(mainSite?.phone) ?? clientSites.map((s) => blankToNull(s.phone)).find(Boolean) ?? null;
+    const phone = blankToNull(mainSite?.phone) ?? clientSites.map((s) => blankToNull(s.phone)).find(Boolean) ?? null;
     return {
       id: client.id,
       name: client.name.trim(),
       website: blankToNull(client.website),
       phone,
-      emailDomainsJson: JSON.stringify(emailDomains(client, clientSites, clientUsers)),
+      emailDomainsJson: JSON.stringify(emailDomains(clientUsers)),
       siteCount: clientSites.length,
       userCount: clientUsers.length,
       inactive: client.inactive === true,
@@ -143,19 +144,11 @@ export function summariseHaloClients({
   });
 }
 
-function emailDomains(client: HaloClientRecord, sites: HaloSiteRecord[], users: HaloUserRecord[]): string[] {
+function emailDomains(users: HaloUserRecord[]): string[] {
   const tally = new Map<string, number>();
-  const add = (value: string | null | undefined, weight = 1) => {
-    const domain = domainOf(value);
-    if (domain) tally.set(domain, (tally.get(domain) ?? 0) + weight);
-  };
-  // Halo's own routing domains count more than any one user's address.
-  add(client.emailDomain, 1000);
-  for (const site of sites) add(site.emailDomain, 100);
   for (const user of users) {
-    add(user.email);
-    add(user.email2);
-    add(user.email3);
+    const domain = domainOf(user.email);
+    if (domain) tally.set(domain, (tally.get(domain) ?? 0) + 1);
   }
   return [...tally.entries()]
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))

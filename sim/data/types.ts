@@ -27,7 +27,7 @@ export interface HaloClient {
   ref?: string;
   colour?: string;
   notes?: string;
-  // Detail only (see CLIENT_DETAIL_ONLY in halo/records.ts).
+  // Detail only (lists serve the properties named in halo/records.ts).
   main_phonenumber?: string;
   main_site_name?: string;
   main_contact_name?: string;

@@ -11,13 +11,13 @@
  * Additional properties are allowed everywhere (the document leaves them open anyway).
  */
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import Ajv, { type ValidateFunction } from "ajv";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fixturePaths } from "@/fixtures";
 import { huduFetch } from "../testing";
 import { startHuduSim, type HuduSim } from "./server";
 
-const DOC_PATH = fileURLToPath(new URL("../../../shared/api/hudu-openapi-2.44.0.json", import.meta.url));
+const DOC_PATH = fixturePaths.huduOpenApi;
 
 type Schema = Record<string, unknown>;
 
