@@ -142,11 +142,36 @@ export function samePhone(a: unknown, b: unknown): boolean {
   return !(ka.callingCode && kb.callingCode && ka.callingCode !== kb.callingCode);
 }
 
-/** True when two numbers certainly belong to different countries (e.g. "+1 …" and "02 …"). */
+const validityCache = new Map<string, boolean>();
+
+/** Whether national digits are a valid number under a country calling code (libphonenumber; cached). */
+function validUnderCallingCode(nationalDigits: string, callingCode: string): boolean {
+  const key = callingCode + ":" + nationalDigits;
+  let valid = validityCache.get(key);
+  if (valid === undefined) {
+    try {
+      valid = parsePhoneNumberFromString(nationalDigits, { defaultCallingCode: callingCode })?.isValid() ?? false;
+    } catch {
+      valid = false;
+    }
+    if (validityCache.size > 50_000) validityCache.clear(); // bound memory over a long-running server
+    validityCache.set(key, valid);
+  }
+  return valid;
+}
+
+/**
+ * True when two numbers certainly belong to different countries (e.g. "+1 …" and "02 …"). A number
+ * written without a country code is only a conflict when it cannot be a number of the other side's
+ * country: the same digits ("+44 1632 960 123" and "1632 960123") or digits valid there are not.
+ */
 export function phoneCountriesDiffer(a: PhoneKey, b: PhoneKey): boolean {
   if (a.callingCode && b.callingCode) return a.callingCode !== b.callingCode;
   const intl = a.callingCode ? a : b.callingCode ? b : null;
   const national = intl === a ? b : a;
-  if (!intl || !national.nationalStyle) return false;
-  return intl.callingCode === "1" ? national.nationalStyle === "trunk0" : national.nationalStyle === "nanp";
+  if (!intl?.callingCode || !national.nationalStyle) return false;
+  if (national.nsn === intl.nsn) return false;
+  const looksForeign = intl.callingCode === "1" ? national.nationalStyle === "trunk0" : national.nationalStyle === "nanp";
+  if (!looksForeign) return false;
+  return !validUnderCallingCode((national.nationalStyle === "trunk0" ? "0" : "") + national.nsn, intl.callingCode);
 }
