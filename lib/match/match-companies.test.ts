@@ -330,6 +330,9 @@ describe("matchCompanies: the kinds of miss seen on unseen data", () => {
     const other = out[1].candidates.find((c) => c.huduId === 30);
     expect(other?.reasons).toContain("different branches ('tarnside' vs 'whitcombe')");
     expect(other?.evidence).toContain("conflict-branch");
+    // A note about the name in brackets is no branch.
+    const [m] = run([{ id: 7, name: "Ormsby Platt Lettings" }], [{ id: 34, name: "Ormsby Lettings (formerly Ormsby Platt Lettings Ltd)" }]);
+    expect(m.best?.evidence ?? []).not.toContain("conflict-branch");
   });
 
   it("never takes another branch when this branch is missing from Hudu", () => {

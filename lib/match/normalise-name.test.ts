@@ -120,6 +120,9 @@ describe("normaliseName", () => {
     // An office label is not a place.
     expect(normaliseName("Ormsby Lettings (Head Office)").location).toEqual([]);
     expect(normaliseName("Ormsby Lettings - Main Office").location).toEqual([]);
+    // Notes about the name are no place either.
+    expect(normaliseName("Ormsby Lettings (formerly Ormsby & Platt Ltd)").location).toEqual([]);
+    expect(normaliseName("Ormsby Lettings (Customer)").location).toEqual([]);
   });
 
   it("knows which countries legal forms belong to", () => {

@@ -301,11 +301,22 @@ function legalFormsAsWritten(original: string, count: number): string[] {
   return words.slice(Math.max(0, words.length - count));
 }
 
-/** Qualifier words that label an office rather than name a place: "(Head Office)" is no branch. */
+/** Qualifier words that label an office or a record rather than name a place: "(Head Office)" is no branch. */
 const OFFICE_LABELS = new Set([
   "head", "main", "office", "offices", "hq", "headquarters", "site", "branch", "location",
   "old", "inactive", "closed", "archived", "former", "do", "not", "use", "dnu", "internal", "test", "duplicate",
+  "client", "customer", "vendor", "supplier", "prospect", "account", "billing",
 ]);
+
+/** Words that make a qualifier a note about the name, not a place: "(formerly Bloggs Ltd)", "(t/a Acme)". */
+const NAME_NOTES = new Set(["formerly", "previously", "now", "was", "trading", "ta", "aka", "dba", "see", "part", "of"]);
+
+/** The place words of one qualifier; none when it is a note about the name or too long for a place. */
+function locationWords(qualifier: string): string[] {
+  const tokens = tokenise(qualifier);
+  if (tokens.length > 3 || tokens.some((t) => NAME_NOTES.has(t) || LEGAL_FORMS[t] !== undefined)) return [];
+  return tokens.filter((t) => !OFFICE_LABELS.has(t));
+}
 
 /** "ue", "oe", "ae" read as u, o, a: how "Müller" (cleaned to "muller") and "Mueller" agree. */
 function foldUmlautSpellings(compact: string): string {
@@ -344,7 +355,7 @@ export function normaliseName(name: unknown): NormalisedName {
   let fullKey = key;
   if (qualifiers.length > 0) {
     const qualifierTokens = qualifiers.flatMap((q) => tokenise(q));
-    location = qualifierTokens.filter((t) => !OFFICE_LABELS.has(t));
+    location = qualifiers.flatMap(locationWords);
     fullKey = [...body, ...qualifierTokens].sort().join(" ");
   } else if (body.length > 1) {
     fullKey = [...body].sort().join(" ");
