@@ -1,7 +1,7 @@
 import type { MatchIndex, PreparedHalo } from "./index-build";
 import type { NormalisedName } from "./normalise-name";
 import type { NameComparison, PairFeatures } from "./score";
-import { thoroughTokenSimilarity as tokenSimilarity } from "./score";
+import { legalFormsOfDifferentCountries, thoroughTokenSimilarity as tokenSimilarity } from "./score";
 import type { EvidenceKind } from "./types";
 
 /** Plain-words reasons for a scored pair, strongest first, and the evidence kinds behind them. */
@@ -143,7 +143,13 @@ export function explainPair(
   else if (f.phoneCountriesDiffer) add("conflict-country", "phone numbers are in different countries");
   else if (f.phone === "different") add("conflict-phone", "different phone numbers");
   if (f.legalForms === "conflict") {
-    add("conflict-legal-form", `legal forms of different countries ('${legalFormText(halo.name)}' vs '${legalFormText(hudu.name)}'): probably different organisations`);
+    const forms = `'${legalFormText(halo.name)}' vs '${legalFormText(hudu.name)}'`;
+    add(
+      "conflict-legal-form",
+      legalFormsOfDifferentCountries(halo.name, hudu.name)
+        ? `legal forms of different countries (${forms}): probably different organisations`
+        : `legal forms of different countries, given the phone numbers (${forms}): probably different organisations`,
+    );
   }
   const locations = f.name.branch.locations;
   if (locations) add("conflict-branch", `different branches ('${locations[0].join(" ")}' vs '${locations[1].join(" ")}')`);

@@ -303,6 +303,17 @@ describe("matchCompanies: the kinds of miss seen on unseen data", () => {
     expect(c.best?.evidence).not.toContain("conflict-legal-form");
   });
 
+  it("reads a legal form used in several countries in the country of its phone", () => {
+    // An LLP exists in the UK and the US; with a +44 number this one is British, and a PLLC is American.
+    const [m] = run([{ id: 1, name: "Fenwick Tarrant LLP", phone: "+44 161 496 0854" }], [{ id: 24, name: "Fenwick Tarrant PLLC" }]);
+    expect(m.best?.evidence).toContain("conflict-legal-form");
+    expect(m.best?.reasons).toContain("legal forms of different countries, given the phone numbers ('LLP' vs 'PLLC'): probably different organisations");
+    expect(m.autoAccept).toBe(false);
+    // With a US number both forms fit one country.
+    const [n] = run([{ id: 2, name: "Fenwick Tarrant LLP", phone: "+1 617 555 0188" }], [{ id: 24, name: "Fenwick Tarrant PLLC" }]);
+    expect(n.best?.evidence).not.toContain("conflict-legal-form");
+  });
+
   it("picks the branch whose location matches, however the location is set off", () => {
     const web = "ormsbylettings.co.uk";
     const out = run(
@@ -333,6 +344,13 @@ describe("matchCompanies: the kinds of miss seen on unseen data", () => {
     // A note about the name in brackets is no branch.
     const [m] = run([{ id: 7, name: "Ormsby Platt Lettings" }], [{ id: 34, name: "Ormsby Lettings (formerly Ormsby Platt Lettings Ltd)" }]);
     expect(m.best?.evidence ?? []).not.toContain("conflict-branch");
+  });
+
+  it("still takes a short-word slip on the same website as the same company", () => {
+    // "Tyres" / "Tres" is too short for typo matching, but one edit is a slip, not another branch's word.
+    const [m] = run([{ id: 1, name: "Dunmore Fenwick Tyres", website: "dunmoretyres.co.uk" }], [{ id: 35, name: "Dunmore Fenwick Tres", website: "www.dunmoretyres.co.uk" }]);
+    expect(m.best?.huduId).toBe(35);
+    expect(m.autoAccept).toBe(true);
   });
 
   it("never takes another branch when this branch is missing from Hudu", () => {

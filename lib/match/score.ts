@@ -1,9 +1,9 @@
 import { domainLabel, type SiteKey } from "./domains";
 import type { MatchIndex, PreparedHalo, PreparedHudu } from "./index-build";
 import { legalFormCountries, type NormalisedName } from "./normalise-name";
-import { phoneCountriesDiffer } from "./phones";
+import { phoneCountries, phoneCountriesDiffer, type PhoneKey } from "./phones";
 import { isGenericName } from "./common-words";
-import { typoSimilarity } from "./fuzzy";
+import { osaDistance, typoSimilarity } from "./fuzzy";
 
 /**
  * Scores one Halo client against one Hudu company. Each kind of evidence gives a probability-like
@@ -215,8 +215,15 @@ export function compareBranches(a: NormalisedName, b: NormalisedName): BranchCom
   return NO_BRANCH;
 }
 
+/** One edit apart, for words too short for `typoSimilarity` ("tyres" / "tres"): a slip, not another word. */
+function oneEditApart(index: MatchIndex, a: number, b: number): boolean {
+  const x = index.vocabulary[a];
+  const y = index.vocabulary[b];
+  return Math.min(x.length, y.length) >= 3 && osaDistance(x, y, 1) <= 1;
+}
+
 function hasUnmatchedToken(index: MatchIndex, from: readonly number[], against: readonly number[]): boolean {
-  return from.some((x) => !against.some((y) => thoroughTokenSimilarity(index, x, y) > 0));
+  return from.some((x) => !against.some((y) => thoroughTokenSimilarity(index, x, y) > 0 || oneEditApart(index, x, y)));
 }
 
 export function compareNames(index: MatchIndex, halo: PreparedHalo, hudu: PreparedHudu): NameComparison {
@@ -275,12 +282,33 @@ export function similarNameStrength(similarity: number, max: number): number {
   return max * Math.pow((similarity - 0.5) / 0.5, 1.5);
 }
 
-function legalFormRelation(a: NormalisedName, b: NormalisedName): PairFeatures["legalForms"] {
-  if (a.legalForms.length === 0 || b.legalForms.length === 0) return "none";
-  if (a.legalForms[a.legalForms.length - 1] === b.legalForms[b.legalForms.length - 1]) return "same";
-  const ca = legalFormCountries(a.legalForms);
-  const cb = legalFormCountries(b.legalForms);
-  return ca && cb && !ca.some((c) => cb.includes(c)) ? "conflict" : "none";
+/**
+ * Countries a record's legal forms allow, narrowed by its phone's country when the two agree
+ * anywhere: an "LLP" with a +44 number is a UK one. A phone from a country the forms rule out is
+ * an office abroad and changes nothing. Null when the name has no telling legal form.
+ */
+function legalCountries(name: NormalisedName, phone: PhoneKey | null): string[] | null {
+  const byForm = legalFormCountries(name.legalForms);
+  const byPhone = byForm && phone ? phoneCountries(phone) : null;
+  if (!byForm || !byPhone) return byForm;
+  const both = byForm.filter((c) => byPhone.includes(c));
+  return both.length > 0 ? both : byForm;
+}
+
+const disjoint = (a: readonly string[] | null, b: readonly string[] | null) => a !== null && b !== null && !a.some((c) => b.includes(c));
+
+/** "same" last legal form, "conflict" when no country allows both records' forms, else "none". */
+function legalFormRelation(halo: PreparedHalo, hudu: PreparedHudu): PairFeatures["legalForms"] {
+  const a = halo.name.legalForms;
+  const b = hudu.name.legalForms;
+  if (a.length === 0 || b.length === 0) return "none";
+  if (a[a.length - 1] === b[b.length - 1]) return "same";
+  return disjoint(legalCountries(halo.name, halo.phone), legalCountries(hudu.name, hudu.phone)) ? "conflict" : "none";
+}
+
+/** True when the legal forms alone, without the phones, belong to different countries. */
+export function legalFormsOfDifferentCountries(a: NormalisedName, b: NormalisedName): boolean {
+  return disjoint(legalFormCountries(a.legalForms), legalFormCountries(b.legalForms));
 }
 
 const isDomain = (s: SiteKey) => s.kind === "domain";
@@ -348,7 +376,7 @@ export function scorePair(
     }
   }
 
-  const legalForms = legalFormRelation(halo.name, hudu.name);
+  const legalForms = legalFormRelation(halo, hudu);
   const archived = hudu.archived;
   // A firm's phone may be another office's, even abroad; an equal name on the same own website
   // outweighs that, unless the legal forms or branches say these are different bodies.
