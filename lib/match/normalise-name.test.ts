@@ -130,6 +130,7 @@ describe("normaliseName", () => {
     expect(legalFormCountries(["inc"])).toContain("us");
     expect(legalFormCountries(["gmbh"])).not.toContain("us");
     expect(legalFormCountries(["co"])).toBeNull(); // used everywhere: says nothing
+    expect(normaliseName("Yallambee Orchards Proprietary Limited").legalForms).toEqual(["pty", "ltd"]);
     // Canada uses both Ltd and Inc, so they share a country.
     expect(legalFormCountries(["ltd"])!.some((c) => legalFormCountries(["inc"])!.includes(c))).toBe(true);
     expect(legalFormCountries(["pty", "ltd"])!.some((c) => legalFormCountries(["inc"])!.includes(c))).toBe(false);

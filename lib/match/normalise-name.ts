@@ -51,6 +51,7 @@ const LEGAL_FORMS: Record<string, string> = {
   lp: "lp",
   plc: "plc",
   pty: "pty",
+  proprietary: "pty",
   pc: "pc",
   corp: "corp",
   corporation: "corp",
