@@ -260,6 +260,9 @@ describe("matchCompanies: auto-accept and hard negatives", () => {
   });
 });
 
+/** Each client's best Hudu company and whether it was auto-accepted. */
+const picks = (out: ReturnType<typeof run>) => out.map((m) => [m.best?.huduId, m.autoAccept]);
+
 describe("matchCompanies: the kinds of miss seen on unseen data", () => {
   it("matches a name whose 'The' was moved to the end", () => {
     const out = run(
@@ -272,7 +275,7 @@ describe("matchCompanies: the kinds of miss seen on unseen data", () => {
         { id: 11, name: "Brindlegate Inn L.L.C., The" },
       ],
     );
-    expect(out.map((m) => [m.best?.huduId, m.autoAccept])).toEqual([
+    expect(picks(out)).toEqual([
       [10, true],
       [11, true],
     ]);
@@ -330,7 +333,7 @@ describe("matchCompanies: the kinds of miss seen on unseen data", () => {
         { id: 33, name: "Ormsby Lettings, Marrow Green", website: web },
       ],
     );
-    expect(out.map((m) => [m.best?.huduId, m.autoAccept])).toEqual([
+    expect(picks(out)).toEqual([
       [30, true],
       [31, true],
       [32, true],
@@ -392,7 +395,7 @@ describe("matchCompanies: the kinds of miss seen on unseen data", () => {
         { id: 51, name: "Velloway Stoneworks Ltd", website: "www.vellowaystone.co.uk", phone: "0118 496 0877" },
       ],
     );
-    expect(out.map((m) => [m.best?.huduId, m.autoAccept])).toEqual([
+    expect(picks(out)).toEqual([
       [50, true],
       [51, true],
     ]);
@@ -421,7 +424,7 @@ describe("matchCompanies: the kinds of miss seen on unseen data", () => {
         { id: 63, name: "Kälberer\tHofladen " },
       ],
     );
-    expect(out.map((m) => [m.best?.huduId, m.autoAccept])).toEqual([
+    expect(picks(out)).toEqual([
       [60, true],
       [61, true],
       [62, true],
