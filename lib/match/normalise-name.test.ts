@@ -123,6 +123,7 @@ describe("normaliseName", () => {
     // Notes about the name are no place either.
     expect(normaliseName("Ormsby Lettings (formerly Ormsby & Platt Ltd)").location).toEqual([]);
     expect(normaliseName("Ormsby Lettings (Customer)").location).toEqual([]);
+    expect(normaliseName("Ormsby Lettings (Isle of Wight)").location).toEqual(["isle", "of", "wight"]);
   });
 
   it("knows which countries legal forms belong to", () => {

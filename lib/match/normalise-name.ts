@@ -310,7 +310,7 @@ const OFFICE_LABELS = new Set([
 ]);
 
 /** Words that make a qualifier a note about the name, not a place: "(formerly Bloggs Ltd)", "(t/a Acme)". */
-const NAME_NOTES = new Set(["formerly", "previously", "now", "was", "trading", "ta", "aka", "dba", "see", "part", "of"]);
+const NAME_NOTES = new Set(["formerly", "previously", "now", "was", "trading", "ta", "aka", "dba", "see", "part"]);
 
 /** The place words of one qualifier; none when it is a note about the name or too long for a place. */
 function locationWords(qualifier: string): string[] {
