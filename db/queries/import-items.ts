@@ -108,3 +108,14 @@ export function countImportOutcomesByRun({ db, runIds }: { db: Db; runIds: numbe
     .groupBy(importItems.runId, importItems.outcome)
     .all();
 }
+
+/** Every item's saved plan entry (JSON), in plan order (bench:import counts the requests the plan needs). */
+export function listImportItemJson({ db, runId }: { db: Db; runId: number }): string[] {
+  return db
+    .select({ itemJson: importItems.itemJson })
+    .from(importItems)
+    .where(eq(importItems.runId, runId))
+    .orderBy(asc(importItems.seq))
+    .all()
+    .map((row) => row.itemJson);
+}

@@ -1,6 +1,7 @@
 import { listOpenImportItems } from "@/db/queries/import-items";
 import type { ImportItemRow } from "@/db/schema";
 import { toSyncError, type SyncError } from "@/lib/errors";
+import type { RateLimitConfig } from "@/lib/http/rate-limiter";
 import { executeItem, type ItemContext } from "./execute-item";
 import type { ImportPhase } from "./import-progress";
 import type { SyncRecordType } from "./types";
@@ -13,8 +14,20 @@ import type { SyncRecordType } from "./types";
  * answer in turn (a serial loop at 200 ms per answer cannot reach 300 a minute).
  */
 
-/** Requests in flight at once. Enough to cover Hudu's answer time at its limit; the limiter does the pacing. */
-export const IMPORT_CONCURRENCY = 6;
+/**
+ * Requests in flight at once: enough that Hudu stays at its limit even when each answer takes
+ * this long (a live Hudu answers an asset create in well under a second, sometimes more), so the
+ * limiter, not the answer time, sets the pace. 300 a minute → 10 in flight.
+ */
+const ANSWER_TIME_COVERED_MS = 2_000;
+const MIN_CONCURRENCY = 6;
+/** More would only wait in the limiter's queue, and be more creates to reconcile after a crash. */
+const MAX_CONCURRENCY = 64;
+
+export function importConcurrency(limit: Pick<RateLimitConfig, "limit" | "windowMs">): number {
+  const needed = Math.ceil((limit.limit / limit.windowMs) * ANSWER_TIME_COVERED_MS);
+  return Math.min(MAX_CONCURRENCY, Math.max(MIN_CONCURRENCY, needed));
+}
 
 export const EXECUTION_PHASES: ReadonlyArray<{ phase: Exclude<ImportPhase, "starting" | "reading" | "planning" | "finished">; types: SyncRecordType[]; noun: string }> = [
   { phase: "company", types: ["company"], noun: "companies" },
@@ -29,10 +42,11 @@ export const EXECUTION_PHASES: ReadonlyArray<{ phase: Exclude<ImportPhase, "star
  */
 export async function executeImportItems({
   ctx,
-  concurrency = IMPORT_CONCURRENCY,
+  concurrency = importConcurrency(ctx.hudu.http.limiter.config),
   onPhase,
 }: {
   ctx: ItemContext;
+  /** Default: importConcurrency of the Hudu client's limit. */
   concurrency?: number;
   onPhase?: (progress: { phase: ImportPhase; noun: string; done: number; total: number }) => void;
 }): Promise<void> {

@@ -2,7 +2,7 @@ import { hasImportItems, saveImportItems, type NewImportItem } from "@/db/querie
 import { connectFromSettings, type ConnectSources } from "@/lib/connections/connect";
 import type { HttpEvent } from "@/lib/http/events";
 import type { JobContext, JobKind } from "@/lib/jobs/types";
-import { executeImportItems, IMPORT_CONCURRENCY } from "./executor";
+import { executeImportItems } from "./executor";
 import { countRequest, initialImportProgress, parseImportProgress, type ImportProgress } from "./import-progress";
 import { loadPlanInput } from "./load";
 import { buildPlan } from "./plan";
@@ -21,10 +21,11 @@ const WAIT_WORTH_SHOWING_MS = 1_000;
 
 export function importJob({
   connect = connectFromSettings,
-  concurrency = IMPORT_CONCURRENCY,
+  concurrency,
   onProgress,
 }: {
   connect?: ConnectSources;
+  /** Requests in flight while writing to Hudu; default: enough for Hudu's limit (importConcurrency). */
   concurrency?: number;
   /** Every progress change as it happens (the CLI prints them). */
   onProgress?: (progress: ImportProgress) => void;
@@ -42,7 +43,7 @@ export function importJob({
 
 async function runImport(
   ctx: JobContext<ImportProgress>,
-  { connect, concurrency, onProgress }: { connect: ConnectSources; concurrency: number; onProgress?: (progress: ImportProgress) => void },
+  { connect, concurrency, onProgress }: { connect: ConnectSources; concurrency?: number; onProgress?: (progress: ImportProgress) => void },
 ) {
   const progress = (change: Partial<ImportProgress>, force = false) => {
     ctx.progress(change, { force });
