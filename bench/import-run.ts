@@ -31,8 +31,8 @@ export interface ImportRunResult {
   error: string | null;
   startedAt: number;
   finishedAt: number;
-  /** When each phase began (epoch ms): reading, planning, company, site, contact-contract, finished. */
-  phases: Array<{ phase: string; at: number }>;
+  /** When each phase began (epoch ms: reading, planning, company, site, contact-contract, finished) and the most RSS seen in it (bytes). */
+  phases: Array<{ phase: string; at: number; peakRssBytes: number }>;
   services: Record<Extract<ServiceName, "halo" | "hudu">, ServiceSeen>;
   /** Peak resident set size of this process (ru_maxrss), bytes. */
   peakRssBytes: number;
@@ -40,6 +40,9 @@ export interface ImportRunResult {
 }
 
 const input = JSON.parse(process.argv[2] ?? "{}") as { databasePath: string; rateLimits: { halo: RateLimitConfig; hudu: RateLimitConfig } };
+
+/** How often the RSS is sampled to find each phase's peak. */
+const RSS_SAMPLE_MS = 200;
 
 function seen(): ServiceSeen {
   return { byStatus: {}, firstSentAt: null, lastAnsweredAt: null, retries: 0 };
@@ -62,10 +65,18 @@ async function main(): Promise<ImportRunResult> {
   const connect: ConnectSources = (options) => base({ ...options, onEvent: (event) => (record(event), options.onEvent(event)) });
 
   const phases: ImportRunResult["phases"] = [];
+  const sampleRss = () => {
+    const current = phases.at(-1);
+    if (current) current.peakRssBytes = Math.max(current.peakRssBytes, process.memoryUsage.rss());
+  };
+  const sampler = setInterval(sampleRss, RSS_SAMPLE_MS);
   const job = importJob({
     connect,
     onProgress: (p) => {
-      if (phases.at(-1)?.phase !== p.phase) phases.push({ phase: p.phase, at: Date.now() });
+      if (phases.at(-1)?.phase === p.phase) return;
+      sampleRss();
+      phases.push({ phase: p.phase, at: Date.now(), peakRssBytes: process.memoryUsage.rss() });
+      console.error(`  ${new Date().toLocaleTimeString("en-GB")} import: ${p.phase}`);
     },
   });
   const startedAt = Date.now();
@@ -74,6 +85,7 @@ async function main(): Promise<ImportRunResult> {
   if (started.status === "refused") throw new Error(`The import was refused: ${started.reason}`);
   const run = (await waitForJob(started.run.id)) ?? started.run;
   const finishedAt = Date.now();
+  clearInterval(sampler);
   const cpu = process.cpuUsage(cpuBefore);
   sqlite.close();
   return {

@@ -17,7 +17,7 @@
  * requests within 2% of the fewest, time within 1.10× the floor, no 429s, peak RSS < 400 MB.
  *
  * `npm run bench:import` (large, 25×) or e.g. `npm run bench:import -- --size demo --rate-scale 60`;
- * `--seed N`, `--latency MS` (default 150), `--json`.
+ * `--seed N`, `--latency MS` (default 150), `--json`, `--profile DIR` (CPU profiles of the import processes).
  */
 import { fork } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -49,6 +49,7 @@ const { values: args } = parseArgs({
     "rate-scale": { type: "string", default: "25" },
     latency: { type: "string", default: "150" },
     json: { type: "boolean", default: false },
+    profile: { type: "string" },
   },
 });
 
@@ -134,7 +135,9 @@ function huduCounts(db: Db, sims: RunningSimulators): HuduCounts {
 function runImportChild(databasePath: string): Promise<ImportRunResult> {
   return new Promise((resolve, reject) => {
     const script = path.join(path.dirname(fileURLToPath(import.meta.url)), "import-run.ts");
-    const child = fork(script, [JSON.stringify({ databasePath, rateLimits: clientLimits })], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    // --profile DIR: a CPU profile of each import process (open it in Chrome's DevTools).
+    const execArgv = [...process.execArgv, ...(args.profile ? ["--cpu-prof", `--cpu-prof-dir=${args.profile}`] : [])];
+    const child = fork(script, [JSON.stringify({ databasePath, rateLimits: clientLimits })], { stdio: ["ignore", "inherit", "inherit", "ipc"], execArgv });
     let result: ImportRunResult | undefined;
     child.on("message", (message) => (result = message as ImportRunResult));
     child.on("error", reject);
@@ -183,7 +186,7 @@ async function measureRun(db: Db, databasePath: string, sims: RunningSimulators)
     runId: run.runId,
     items: items.length,
     ms: run.finishedAt - run.startedAt,
-    phases: run.phases.map((p) => ({ phase: p.phase, s: seconds(p.at - run.startedAt) })),
+    phases: run.phases.map((p) => ({ phase: p.phase, s: seconds(p.at - run.startedAt), peakRssMB: mb(p.peakRssBytes) })),
     halo: serviceFigures(sims.halo.control.requestCounts(), halo.reads + halo.token, 0, clientLimits.halo, run.services.halo),
     hudu: serviceFigures(sims.hudu.control.requestCounts(), fewestHuduReads(hudu), writesNeeded, clientLimits.hudu, run.services.hudu),
     retries: { halo: run.services.halo.retries, hudu: run.services.hudu.retries },
@@ -204,7 +207,7 @@ function describeLimit(service: "halo" | "hudu", limit: Required<RateLimitConfig
 
 function printRun(title: string, run: RunFigures) {
   console.log(`\n${title}: import #${run.runId}, ${run.items.toLocaleString("en")} plan items, ${seconds(run.ms)} s in all (load average ${run.loadAverageAtStart} → ${run.loadAverageAtEnd})`);
-  console.log(`  phases began at: ${run.phases.map((p) => `${p.phase} ${p.s} s`).join(", ")}`);
+  console.log(`  phases (start, peak RSS): ${run.phases.map((p) => `${p.phase} ${p.s} s ${p.peakRssMB} MB`).join(", ")}`);
   for (const service of ["halo", "hudu"] as const) {
     const f = run[service];
     const over = f.fewest > 0 ? ((f.made / f.fewest - 1) * 100).toFixed(1) : "–";
