@@ -1,5 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openDatabase, type Db } from "@/db";
+import { describe, expect, it } from "vitest";
+import type { Db } from "@/db";
+import { withMemoryDatabase } from "@/db/testing";
 import { matchDecisions } from "@/db/schema";
 import {
   deleteDecision,
@@ -12,14 +13,7 @@ import {
 import { listDecisionChanges } from "./decision-history";
 
 let db: Db;
-let close: () => void;
-
-beforeEach(() => {
-  const opened = openDatabase(":memory:");
-  db = opened.db;
-  close = () => opened.sqlite.close();
-});
-afterEach(() => close());
+withMemoryDatabase((opened) => (db = opened));
 
 const by = "admin@example.com";
 
