@@ -13,7 +13,9 @@ import { parseRetryAfter } from "./retry-after";
  * its window has rolled, and try again; these waits do not use up attempts.
  * A non-idempotent request (a POST that creates) is retried only when we know the server never
  * processed it (429, connection refused): repeating a create that may have landed is how syncs
- * end up with duplicate assets.
+ * end up with duplicate assets. For the same reason a non-idempotent request, once sent, is not
+ * abandoned when the caller aborts (a pause): the caller's signal stops the waits before it,
+ * and the answer (or the time-out) still says whether it landed.
  */
 
 export interface RetryPolicy {
@@ -118,7 +120,7 @@ export class HttpClient {
     for (;;) {
       attempt++;
       // Only an abort by the caller escapes attempt(); everything else is an outcome.
-      const outcome = await this.attempt(request, attempt);
+      const outcome = await this.attempt(request, attempt, idempotent);
 
       if (outcome.kind === "response") {
         const { response } = outcome;
@@ -153,7 +155,7 @@ export class HttpClient {
     }
   }
 
-  private async attempt(request: HttpRequest, attempt: number): Promise<AttemptOutcome> {
+  private async attempt(request: HttpRequest, attempt: number, idempotent: boolean): Promise<AttemptOutcome> {
     const slot = await this.limiter
       .acquire({
         signal: request.signal,
@@ -180,7 +182,8 @@ export class HttpClient {
       });
 
     const timeout = AbortSignal.timeout(this.timeoutMs);
-    const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
+    const abandonable = idempotent && request.signal;
+    const signal = abandonable ? AbortSignal.any([request.signal!, timeout]) : timeout;
     const headers: Record<string, string> = { accept: "application/json", ...request.headers };
     let body: string | undefined;
     if (request.json !== undefined) {
@@ -211,7 +214,7 @@ export class HttpClient {
       return { kind: "response", response };
     } catch (error) {
       slot.settle();
-      if (request.signal?.aborted) {
+      if (abandonable && request.signal?.aborted) {
         throw new SyncError({
           code: "aborted",
           service: this.service,
