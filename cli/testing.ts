@@ -1,9 +1,12 @@
 /** Running the real command line as a child process in tests (against the simulators). */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
-import type { HaloSim } from "@/sim/halo/server";
-import type { HuduSim } from "@/sim/hudu/server";
+import { afterAll, beforeAll } from "vitest";
+import { startHaloSim, type HaloSim } from "@/sim/halo/server";
+import { startHuduSim, type HuduSim } from "@/sim/hudu/server";
 
 const TSX = path.join(process.cwd(), "node_modules", ".bin", "tsx");
 
@@ -55,4 +58,33 @@ export function runCli(args: string[], { database, env = {} }: { database: strin
     child.on("error", reject);
     child.on("close", (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+export interface CliSetup {
+  halo: HaloSim;
+  hudu: HuduSim;
+  /** The database file the command line uses (in a temporary folder, removed afterwards). */
+  database: string;
+  /** Runs the command line on that database, pointed at the simulators. */
+  run(args: string[]): Promise<CliRun>;
+}
+
+/**
+ * Starts both simulators (rate limits off) and a temporary database folder for the calling
+ * test file, and stops and removes them after it. Read the fields inside tests, not at load.
+ */
+export function withSimulatorsAndDatabase(prefix: string): CliSetup {
+  const setup = {} as CliSetup;
+  let dir = "";
+  beforeAll(async () => {
+    [setup.halo, setup.hudu] = await Promise.all([startHaloSim({ rateLimit: false }), startHuduSim({ rateLimit: false })]);
+    dir = mkdtempSync(path.join(tmpdir(), prefix));
+    setup.database = path.join(dir, "app.db");
+    setup.run = (args) => runCli(args, { database: setup.database, env: simConnectionEnv(setup.halo, setup.hudu) });
+  });
+  afterAll(async () => {
+    await Promise.all([setup.halo?.close(), setup.hudu?.close()]);
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+  return setup;
 }

@@ -1,31 +1,12 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { LayoutState } from "@/lib/layouts/state";
 import type { Plan } from "@/lib/sync/types";
-import { startHaloSim, type HaloSim } from "@/sim/halo/server";
-import { startHuduSim, type HuduSim } from "@/sim/hudu/server";
-import { runCli, simConnectionEnv } from "../testing";
+import { withSimulatorsAndDatabase } from "../testing";
 
 // `layouts`, `layouts ensure` and `plan` as a person or a script runs them, against the simulators.
 
-let halo: HaloSim;
-let hudu: HuduSim;
-let dir: string;
-let database: string;
-
-beforeAll(async () => {
-  [halo, hudu] = await Promise.all([startHaloSim({ rateLimit: false }), startHuduSim({ rateLimit: false })]);
-  dir = mkdtempSync(path.join(tmpdir(), "cli-layouts-"));
-  database = path.join(dir, "app.db");
-});
-afterAll(async () => {
-  await Promise.all([halo?.close(), hudu?.close()]);
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const run = (args: string[]) => runCli(args, { database, env: simConnectionEnv(halo, hudu) });
+const cli = withSimulatorsAndDatabase("cli-layouts-");
+const run = (args: string[]) => cli.run(args);
 
 describe("cli layouts and plan", () => {
   it("layouts exits 1 and says what is missing before anything is set up", async () => {
@@ -41,30 +22,30 @@ describe("cli layouts and plan", () => {
     expect(r.stdout).toContain('✓ Sites: create the layout "Sites"');
     expect(r.stdout).toContain('✓ Contracts: activate "Contracts".');
 
-    hudu.control.resetCounts();
+    cli.hudu.control.resetCounts();
     r = await run(["layouts", "ensure", "--json"]);
     expect(r.code, r.stderr).toBe(0);
     const json = JSON.parse(r.stdout) as { done: string[]; states: Record<string, LayoutState> };
     expect(json.done).toEqual([]);
     expect(Object.values(json.states).every((s) => s.usable && s.problems.length === 0)).toBe(true);
-    expect(Object.keys(hudu.control.requestCounts()).filter((k) => !k.startsWith("GET"))).toEqual([]);
+    expect(Object.keys(cli.hudu.control.requestCounts()).filter((k) => !k.startsWith("GET"))).toEqual([]);
 
     r = await run(["layouts", "--json"]);
     expect(r.code, r.stderr).toBe(0);
   });
 
   it("plan --json prints the whole plan (one item per Halo record), and writes nothing to Hudu", async () => {
-    hudu.control.resetCounts();
+    cli.hudu.control.resetCounts();
     const r = await run(["plan", "--json"]);
     expect(r.code, r.stderr).toBe(0);
     const plan = JSON.parse(r.stdout) as Plan;
-    const state = halo.control.state() as { clients: unknown[]; sites: unknown[]; users: unknown[]; contracts: unknown[] };
+    const state = cli.halo.control.state() as { clients: unknown[]; sites: unknown[]; users: unknown[]; contracts: unknown[] };
     const count = (type: string) => plan.items.filter((i) => i.type === type).length;
     expect([count("company"), count("site"), count("contact"), count("contract")]).toEqual([state.clients.length, state.sites.length, state.users.length, state.contracts.length]);
     // Nobody decided anything yet: every client is skipped, with its reason.
     expect(plan.totals.company.skip).toBe(state.clients.length);
     expect(r.stderr).toContain("reading Halo users");
-    expect(Object.keys(hudu.control.requestCounts()).filter((k) => !k.startsWith("GET"))).toEqual([]);
+    expect(Object.keys(cli.hudu.control.requestCounts()).filter((k) => !k.startsWith("GET"))).toEqual([]);
   });
 
   it("plan prints totals and the skip reasons for a person", async () => {
