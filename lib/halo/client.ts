@@ -184,12 +184,14 @@ export class HaloClient {
   }
 
   listClients(options: HaloListOptions = {}): HaloListing<HaloClientRecord> {
-    return this.listing(endpoints.client, haloClientSchema, {}, options);
+    // includenotes: notes are in the list schema, but a list may leave them out unless asked [guess].
+    return this.listing(endpoints.client, haloClientSchema, { includenotes: true }, options);
   }
 
   listSites(options: HaloSiteListOptions = {}): HaloListing<HaloSiteRecord> {
-    // includeaddress puts the delivery address lines in the list, saving a request per site.
-    return this.listing(endpoints.site, haloSiteSchema, { client_id: options.clientId, includeaddress: true }, options);
+    // includeaddress puts the delivery address lines in the list, saving a request per site;
+    // includenotes, the notes (which the import maps).
+    return this.listing(endpoints.site, haloSiteSchema, { client_id: options.clientId, includeaddress: true, includenotes: true }, options);
   }
 
   listUsers(options: HaloUserListOptions = {}): HaloListing<HaloUserRecord> {
