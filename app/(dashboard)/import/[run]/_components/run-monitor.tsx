@@ -55,14 +55,16 @@ export function RunMonitor({ initial, canEdit }: { initial: ImportRunView; canEd
   const queryClient = useQueryClient();
   const { data } = useQuery({ ...importRunQueryOptions(initial.id), initialData: initial });
   const view = data ?? initial;
-  const [message, setMessage] = useState<{ tone: "error" | "info"; text: string } | null>(null);
+  // Kept with the state it was said in: "Pausing…" goes once the run is paused.
+  const [message, setMessage] = useState<{ tone: "error" | "info"; text: string; status: ImportRunStatus } | null>(null);
   const [pending, startTransition] = useTransition();
   const now = Date.parse(view.startedAt) + view.durationMs;
 
   const act = (action: typeof pauseImportAction) =>
     startTransition(async () => {
       const result = await action({ runId: view.id });
-      setMessage(result.status === "ok" ? (result.message ? { tone: "info", text: result.message } : null) : { tone: "error", text: result.message });
+      const text = result.message ?? null;
+      setMessage(text ? { tone: result.status === "ok" ? "info" : "error", text, status: view.status } : null);
       await queryClient.invalidateQueries({ queryKey: runKeys.run(view.id) });
       void queryClient.invalidateQueries({ queryKey: runKeys.status() });
     });
@@ -102,7 +104,7 @@ export function RunMonitor({ initial, canEdit }: { initial: ImportRunView; canEd
         ) : null}
       </div>
 
-      {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
+      {message && message.status === view.status ? <Alert tone={message.tone}>{message.text}</Alert> : null}
 
       <div className="space-y-1 rounded-lg border border-slate-200 bg-white px-4 py-3">
         {/* Only state changes are announced; the counts below change every second. */}
@@ -148,8 +150,8 @@ export function RunMonitor({ initial, canEdit }: { initial: ImportRunView; canEd
       </dl>
 
       <div className="grid gap-3 md:grid-cols-2">
-        <RateChart service="halo" progress={view.progress} current={view.ratePerMinute.halo} now={now} />
-        <RateChart service="hudu" progress={view.progress} current={view.ratePerMinute.hudu} now={now} />
+        <RateChart service="halo" progress={view.progress} current={view.ratePerMinute.halo} />
+        <RateChart service="hudu" progress={view.progress} current={view.ratePerMinute.hudu} />
       </div>
       {view.status === "running" && view.remainingRequests > 0 ? (
         <p className="text-xs text-slate-500">
