@@ -1,6 +1,7 @@
 import { and, eq, inArray, ne } from "drizzle-orm";
 import type { Db } from "@/db";
 import { matchDecisions, type DecisionKind, type DecisionSource, type MatchDecision } from "@/db/schema";
+import { writeTransaction, type Tx } from "@/db/transaction";
 
 /**
  * Match decisions: one row per Halo client. The rule that a Hudu company belongs to at most one
@@ -39,8 +40,6 @@ function assertValid(input: DecisionInput): void {
     throw new Error(`A match decision for Halo client ${input.haloClientId} needs a Hudu company id.`);
   }
 }
-
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 /** Writes one client's decision row (insert or replace), inside the caller's transaction. */
 function upsertDecision(
@@ -81,7 +80,7 @@ export function saveDecision({
   now?: Date;
 }): SaveDecisionResult {
   assertValid(decision);
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const huduCompanyId = decision.kind === "match" ? decision.huduCompanyId! : null;
     let movedFrom: MatchDecision | undefined;
     if (huduCompanyId !== null) {
@@ -122,7 +121,7 @@ export function saveDecisions({
   now?: Date;
 }): { saved: MatchDecision[]; skipped: Array<{ decision: DecisionInput; reason: "decided" | "company-taken" }> } {
   decisions.forEach(assertValid);
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const existing = tx.select().from(matchDecisions).all();
     const byClient = new Map(existing.map((d) => [d.haloClientId, d]));
     const companyOwner = new Map<number, number>();

@@ -8,6 +8,7 @@ import {
   type SnapshotHuduCompany,
   type SnapshotRun,
 } from "@/db/schema";
+import { writeTransaction } from "@/db/transaction";
 
 /**
  * The saved snapshot of both sides and the runs that refresh it. The snapshot tables always hold
@@ -70,7 +71,7 @@ export function startSnapshotRun({
   startedBy: string;
   now?: Date;
 }): { run: SnapshotRun; started: boolean } {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     tx.update(snapshotRuns)
       .set({ status: "failed", finishedAt: now, error: "The refresh stopped without finishing (the server was probably restarted)." })
       .where(and(eq(snapshotRuns.status, "running"), lt(snapshotRuns.heartbeatAt, new Date(now.getTime() - SNAPSHOT_RUN_STALE_MS))))
@@ -142,7 +143,7 @@ export function replaceSnapshot({
   progress?: SnapshotProgress;
   now?: Date;
 }): SnapshotRun {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const run = tx.select().from(snapshotRuns).where(eq(snapshotRuns.id, runId)).get();
     if (!run || run.status !== "running") {
       // Someone marked it failed (stale) meanwhile; saving now could overwrite a newer snapshot.
