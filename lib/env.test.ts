@@ -30,3 +30,14 @@ describe("parseEnv", () => {
     expect(problems({ HUDU_RATE_LIMIT: "0/1m" })[0]).toMatch(/^HUDU_RATE_LIMIT must look like/);
   });
 });
+
+describe("TRUST_PROXY", () => {
+  it("is the number of proxies in front: none unless set", () => {
+    expect(parseEnv(base).TRUST_PROXY).toBe(0);
+    expect(parseEnv({ ...base, TRUST_PROXY: "" }).TRUST_PROXY).toBe(0);
+    expect(parseEnv({ ...base, TRUST_PROXY: "false" }).TRUST_PROXY).toBe(0);
+    expect(parseEnv({ ...base, TRUST_PROXY: "TRUE" }).TRUST_PROXY).toBe(1);
+    expect(parseEnv({ ...base, TRUST_PROXY: "2" }).TRUST_PROXY).toBe(2);
+    expect(problems({ TRUST_PROXY: "yes please" })).toEqual(["TRUST_PROXY must be true, false or the number of proxies in front of the dashboard"]);
+  });
+});
