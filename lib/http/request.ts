@@ -1,6 +1,7 @@
 import { redactSecrets, serviceLabel, SyncError, type ErrorCode, type ServiceName } from "@/lib/errors";
 import { formatWait, type HttpEventHandler } from "./events";
 import { systemClock, type Clock, type RateLimiter } from "./rate-limiter";
+import { fetchFollowingSafeRedirects, RedirectRefused, redirectRefusedError } from "./redirects";
 import { parseRetryAfter } from "./retry-after";
 
 /**
@@ -192,7 +193,7 @@ export class HttpClient {
 
     const started = this.clock.now();
     try {
-      const res = await this.fetchImpl(request.url, { method: request.method, headers, body, signal, redirect: "follow" });
+      const { response: res } = await fetchFollowingSafeRedirects(this.fetchImpl, request.url, { method: request.method, headers, body, signal });
       // Reading the body is part of the attempt: a connection dropped mid-body is a dropped connection.
       const text = await res.text();
       slot.settle();
@@ -218,6 +219,9 @@ export class HttpClient {
           detail: `${request.method} ${request.url.pathname} aborted by caller`,
           cause: error,
         });
+      }
+      if (error instanceof RedirectRefused) {
+        return { kind: "network", retryable: false, neverSent: true, error: redirectRefusedError(this.service, request.operation, error) };
       }
       return this.networkOutcome(request, error, timeout.aborted);
     }
