@@ -1,4 +1,4 @@
-import { redactSecrets, serviceLabel, SyncError, type ErrorCode, type ServiceName } from "@/lib/errors";
+import { bodyExcerpt, redactSecrets, serviceLabel, SyncError, type ErrorCode, type ServiceName } from "@/lib/errors";
 import { formatWait, type HttpEventHandler } from "./events";
 import { systemClock, type Clock, type RateLimiter } from "./rate-limiter";
 import { fetchFollowingSafeRedirects, RedirectRefused, redirectRefusedError } from "./redirects";
@@ -338,8 +338,7 @@ export class HttpClient {
   }
 
   excerpt(text: string): string {
-    const flat = text.replace(/\s+/g, " ").trim();
-    return this.redact(flat.length > 300 ? `${flat.slice(0, 300)}…` : flat);
+    return bodyExcerpt(text, this.secrets());
   }
 
   /** Maps a non-2xx answer onto a typed error with a plain-words message. */

@@ -8,7 +8,7 @@ import {
   type SnapshotProgress,
 } from "@/db/queries/snapshots";
 import type { SnapshotRun } from "@/db/schema";
-import { toSyncError } from "@/lib/errors";
+import { errorForLog, toSyncError } from "@/lib/errors";
 import type { HttpEvent, HttpEventHandler } from "@/lib/http/events";
 import { connectFromSettings, type ConnectSources } from "@/lib/connections/connect";
 import { readSnapshotData } from "./read";
@@ -95,7 +95,7 @@ export async function refreshSnapshot({
     return { status: "succeeded", run: saved };
   } catch (error) {
     const syncError = toSyncError(error);
-    if (syncError.detail) console.error(`Snapshot refresh ${id} failed: ${syncError.detail}`);
+    console.error(`Snapshot refresh ${id} failed: ${errorForLog(syncError)}`);
     failSnapshotRun({ db, id, error: syncError.userMessage });
     return { status: "failed", run: getSnapshotRun({ db, id }) ?? run, error: syncError.userMessage };
   }

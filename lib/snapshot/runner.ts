@@ -2,6 +2,7 @@ import type { Db } from "@/db";
 import { failSnapshotRun, startSnapshotRun } from "@/db/queries/snapshots";
 import type { SnapshotRun } from "@/db/schema";
 import { loadBoardData } from "@/lib/decisions/board-data";
+import { errorForLog } from "@/lib/errors";
 import { refreshSnapshot, type ConnectSources, type RefreshResult } from "./refresh";
 
 /**
@@ -32,7 +33,7 @@ export function startBackgroundRefresh({
     })
     .catch((error: unknown): RefreshResult => {
       // refreshSnapshot records its own failures; this is only for a bug in it.
-      console.error(`Snapshot refresh ${run.id} crashed:`, error);
+      console.error(`Snapshot refresh ${run.id} crashed: ${errorForLog(error)}`);
       const message = "The refresh stopped unexpectedly. The details are in the server log.";
       failSnapshotRun({ db, id: run.id, error: message });
       return { status: "failed", run, error: message };
@@ -47,7 +48,7 @@ function warmBoard(db: Db): void {
     loadBoardData({ db });
   } catch (error) {
     // Only a warm-up: the board computes it again on its first request.
-    console.error("Could not precompute the match suggestions:", error instanceof Error ? error.message : error);
+    console.error(`Could not precompute the match suggestions: ${errorForLog(error)}`);
   }
 }
 
