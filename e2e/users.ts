@@ -1,0 +1,14 @@
+import { expect, type Page } from "@playwright/test";
+
+/** Adds a user through the Users page (the page must be signed in as an admin). */
+export async function addUser(page: Page, user: { email: string; password: string; role: "admin" | "viewer" }) {
+  await page.goto("/users");
+  await page.getByLabel("E-mail").fill(user.email);
+  await page.getByLabel("Role").selectOption(user.role);
+  await page.getByLabel("Initial password").fill(user.password);
+  await page.getByRole("button", { name: "Add user" }).click();
+  await expect(page.getByText(`Added ${user.email} as ${user.role}.`)).toBeVisible();
+}
+
+/** The row of one user in the Users table. */
+export const userRow = (page: Page, email: string) => page.getByRole("row").filter({ has: page.getByRole("cell", { name: email, exact: true }) });
