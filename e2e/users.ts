@@ -10,5 +10,6 @@ export async function addUser(page: Page, user: { email: string; password: strin
   await expect(page.getByText(`Added ${user.email} as ${user.role}.`)).toBeVisible();
 }
 
-/** The row of one user in the Users table. */
-export const userRow = (page: Page, email: string) => page.getByRole("row").filter({ has: page.getByRole("cell", { name: email, exact: true }) });
+/** The row of one user in the Users table (the signed-in user's own row says "(you)"). */
+export const userRow = (page: Page, email: string) =>
+  page.getByRole("row").filter({ has: page.getByRole("cell", { name: new RegExp(`^${email.replace(/[.+]/g, "\\$&")}(\\s*\\(you\\))?$`) }) });

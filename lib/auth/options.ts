@@ -7,8 +7,6 @@ import { clientAddress, servedOverHttps, type HeaderSource } from "@/lib/web/req
 import { isSessionEnded, sessionCallbacks } from "./session-callbacks";
 import { checkCredentials } from "./sign-in";
 
-export { BAD_CREDENTIALS, tooManyAttemptsMessage } from "./sign-in";
-
 /**
  * next-auth's options for one request. `secureCookies`: mark the session cookies Secure (and
  * give them the __Secure- prefix); true whenever the browser reached us over https.
