@@ -3,7 +3,7 @@ import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { ADMIN_STATE, E2E_DIST_DIR } from "./env";
 import { signedInContext } from "./sign-in";
-import { addUser } from "./users";
+import { ensureUser } from "./users";
 
 /**
  * Every server action and route handler the built app serves, found in the build's own
@@ -104,7 +104,7 @@ const viewer = { email: "endpoint-viewer@example.com", password: "viewer passwor
 
 test.beforeAll(async ({ browser }) => {
   const admin = await browser.newContext({ storageState: ADMIN_STATE });
-  await addUser(await admin.newPage(), viewer);
+  await ensureUser(await admin.newPage(), viewer);
   await admin.close();
 });
 
