@@ -1,22 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openDatabase, type Db } from "@/db";
+import { describe, expect, it } from "vitest";
+import { memoryDbPerTest } from "@/db/testing";
 import { changeUserRole, createUser, endUserSessions, getSessionUser, removeUser, resetUserPassword } from "./users";
 
-let db: Db;
-let close: () => void;
+const memory = memoryDbPerTest();
 
-beforeEach(() => {
-  const opened = openDatabase(":memory:");
-  db = opened.db;
-  close = () => opened.sqlite.close();
-});
-afterEach(() => close());
-
-const add = (email: string, role: "admin" | "viewer") => createUser({ db, user: { email, role, passwordHash: "x" } });
-const version = (id: number) => getSessionUser({ db, id })?.sessionVersion;
+const add = (email: string, role: "admin" | "viewer") => createUser({ db: memory.db, user: { email, role, passwordHash: "x" } });
+const version = (id: number) => getSessionUser({ db: memory.db, id })?.sessionVersion;
 
 describe("user management", () => {
   it("never demotes or removes the last admin", () => {
+    const { db } = memory;
     const admin = add("admin@example.com", "admin");
     add("viewer@example.com", "viewer");
     expect(changeUserRole({ db, id: admin.id, role: "viewer" })).toEqual({ status: "last-admin" });
@@ -30,6 +23,7 @@ describe("user management", () => {
   });
 
   it("ends the user's sessions on a role change, a new password and a sign-out, and not on a no-op", () => {
+    const { db } = memory;
     const admin = add("admin@example.com", "admin");
     const viewer = add("viewer@example.com", "viewer");
     expect(version(viewer.id)).toBe(0);

@@ -1,18 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openDatabase, type Db } from "@/db";
+import { describe, expect, it } from "vitest";
 import { countUsers, createUser } from "@/db/queries/users";
+import { memoryDbPerTest } from "@/db/testing";
 import { setUpFirstAdmin } from "./first-admin";
 import { hashPassword } from "./password";
 
-let db: Db;
-let close: () => void;
-
-beforeEach(() => {
-  const opened = openDatabase(":memory:");
-  db = opened.db;
-  close = () => opened.sqlite.close();
-});
-afterEach(() => close());
+const memory = memoryDbPerTest();
 
 const form = { email: "ada@example.com", password: "a long password", confirm: "a long password" };
 
@@ -29,6 +21,7 @@ function countingHash() {
 
 describe("setUpFirstAdmin", () => {
   it("creates the first admin", async () => {
+    const { db } = memory;
     const { counter, hash } = countingHash();
     expect(await setUpFirstAdmin({ db, input: form, hash })).toEqual({ status: "ok" });
     expect(counter.calls).toBe(1);
@@ -36,6 +29,7 @@ describe("setUpFirstAdmin", () => {
   });
 
   it("refuses once a user exists without hashing anything", async () => {
+    const { db } = memory;
     createUser({ db, user: { email: "first@example.com", role: "admin", passwordHash: "x" } });
     const { counter, hash } = countingHash();
     expect(await setUpFirstAdmin({ db, input: { ...form, email: "second@example.com" }, hash })).toEqual({
@@ -47,6 +41,7 @@ describe("setUpFirstAdmin", () => {
   });
 
   it("refuses a password longer than bcrypt reads, with a message that says why", async () => {
+    const { db } = memory;
     const long = "é".repeat(40); // 40 characters, 80 bytes
     const result = await setUpFirstAdmin({ db, input: { ...form, password: long, confirm: long } });
     expect(result.status).toBe("invalid");

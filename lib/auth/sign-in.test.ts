@@ -1,23 +1,21 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openDatabase, type Db } from "@/db";
+import { beforeEach, describe, expect, it } from "vitest";
+import type { Db } from "@/db";
 import { getThrottle, saveThrottle } from "@/db/queries/sign-in-throttle";
 import { createUser } from "@/db/queries/users";
+import { memoryDbPerTest } from "@/db/testing";
 import { hashPassword, verifyPassword } from "./password";
 import { BAD_CREDENTIALS, checkCredentials } from "./sign-in";
 import { THROTTLE_POLICY } from "./throttle";
 
+const memory = memoryDbPerTest();
 let db: Db;
-let close: () => void;
 let passwordHash: string;
 
 beforeEach(async () => {
-  const opened = openDatabase(":memory:");
-  db = opened.db;
-  close = () => opened.sqlite.close();
+  db = memory.db;
   passwordHash ??= await hashPassword("the right password");
   createUser({ db, user: { email: "ada@example.com", role: "admin", passwordHash } });
 });
-afterEach(() => close());
 
 /** The real bcrypt check, counted: how many guesses were actually tried against the hash. */
 function countingVerify() {
