@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { defineConfig, devices } from "@playwright/test";
 import { freePortSync } from "./scripts/free-port";
 import { DEMO_ADMIN_STATE, E2E_DATA_DIR, E2E_DEMO_DATA_DIR, E2E_DIST_DIR } from "./e2e/env";
@@ -12,10 +13,12 @@ const demoUrl = `http://127.0.0.1:${demoPort}`;
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
-// Secrets for the throwaway test servers only.
+// Secrets for the throwaway test servers only: random per run (start-up refuses made-up ones).
+process.env.E2E_NEXTAUTH_SECRET ??= randomBytes(32).toString("base64");
+process.env.E2E_SETTINGS_ENCRYPTION_KEY ??= randomBytes(32).toString("base64");
 const testSecrets = {
-  NEXTAUTH_SECRET: "e2e-only-secret-e2e-only-secret-e2e-only-secret",
-  SETTINGS_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
+  NEXTAUTH_SECRET: process.env.E2E_NEXTAUTH_SECRET,
+  SETTINGS_ENCRYPTION_KEY: process.env.E2E_SETTINGS_ENCRYPTION_KEY,
   NEXT_TELEMETRY_DISABLED: "1",
 };
 

@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -11,7 +12,7 @@ import { startHuduSim, type HuduSim } from "@/sim/hudu/server";
 // Runs the real command line as a child process against the simulators. The child is spawned
 // asynchronously: the simulators live in this process and must keep answering meanwhile.
 
-const KEY = Buffer.alloc(32, 9);
+const KEY = randomBytes(32);
 const TSX = path.join(process.cwd(), "node_modules", ".bin", "tsx");
 const CONNECTION_VARS = ["HALO_AUTH_URL", "HALO_RESOURCE_URL", "HALO_TENANT", "HALO_CLIENT_ID", "HALO_CLIENT_SECRET", "HUDU_URL", "HUDU_API_KEY"];
 
@@ -50,7 +51,7 @@ function runCli(args: string[], extraEnv: Record<string, string>, database: stri
         ...base,
         NODE_ENV: "test",
         DATABASE_PATH: database,
-        NEXTAUTH_SECRET: "cli-test-secret-cli-test-secret-cli-test",
+        NEXTAUTH_SECRET: randomBytes(32).toString("base64"),
         SETTINGS_ENCRYPTION_KEY: KEY.toString("base64"),
         NO_COLOR: "1",
         ...extraEnv,

@@ -1,8 +1,7 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { ADMIN_STATE, readDemoInfo, type DemoInfo } from "./env";
 import { replayServerAction } from "./server-action";
-import { signedInContext } from "./sign-in";
-import { addUser } from "./users";
+import { addUser, signedInContext } from "./sign-in";
 
 // The plain app, connected by hand to the demo server's simulators (their URLs and credentials
 // come from data/e2e-demo/demo.json), as an admin would do it.
@@ -117,8 +116,8 @@ test("a wrong Halo secret gets a precise red verdict; the Hudu verdict stays", a
 });
 
 test("a viewer sees the settings read-only, and a forced save is refused", async ({ page, browser }) => {
-  const viewer = { email: "connections-viewer@example.com", password: "viewer password 2", role: "viewer" as const };
-  await addUser(page, viewer);
+  const viewer = { email: "connections-viewer@example.com", password: "viewer password 2" };
+  await addUser(page, viewer, "viewer");
 
   // Capture the admin's save action to replay it as the viewer.
   await page.goto("/connections");

@@ -100,11 +100,11 @@ async function refusal(response: Awaited<ReturnType<typeof callAction>>): Promis
 
 test.use({ storageState: ADMIN_STATE });
 
-const viewer = { email: "endpoint-viewer@example.com", password: "viewer password 3", role: "viewer" as const };
+const viewer = { email: "endpoint-viewer@example.com", password: "viewer password 3" };
 
 test.beforeAll(async ({ browser }) => {
   const admin = await browser.newContext({ storageState: ADMIN_STATE });
-  await ensureUser(await admin.newPage(), viewer);
+  await ensureUser(await admin.newPage(), viewer, "viewer");
   await admin.close();
 });
 

@@ -1,7 +1,7 @@
 import { expect, test, type BrowserContext } from "@playwright/test";
 import { ADMIN_STATE } from "./env";
-import { signedInContext, signIn } from "./sign-in";
-import { addUser, userRow } from "./users";
+import { addUser, signedInContext, signIn } from "./sign-in";
+import { userRow } from "./users";
 
 // Sessions are JWT cookies, yet ending one is immediate: signing out, a role change, a new
 // password or a removal makes every copy of that user's cookie worthless on the next request.
@@ -19,7 +19,7 @@ async function isSignedOut(context: BrowserContext): Promise<boolean> {
 
 test("signing out ends the session everywhere: a copied cookie stops working", async ({ page, browser }) => {
   const user = { email: "sign-out@example.com", password: "sign out password", role: "viewer" as const };
-  await addUser(page, user);
+  await addUser(page, user, user.role);
   const { context, page: theirs } = await signedInContext(browser, user);
   // The same cookie in another browser (a stolen or second device).
   const copy = await browser.newContext({ storageState: await context.storageState() });
@@ -35,7 +35,7 @@ test("signing out ends the session everywhere: a copied cookie stops working", a
 
 test("removing a user ends their session at once", async ({ page, browser }) => {
   const user = { email: "removed@example.com", password: "removed password", role: "admin" as const };
-  await addUser(page, user);
+  await addUser(page, user, user.role);
   const { context, page: theirs } = await signedInContext(browser, user);
 
   await page.goto("/users");
@@ -53,7 +53,7 @@ test("removing a user ends their session at once", async ({ page, browser }) => 
 
 test("a role change ends the user's sessions; they sign in again with the new role", async ({ page, browser }) => {
   const user = { email: "promoted@example.com", password: "promoted password", role: "viewer" as const };
-  await addUser(page, user);
+  await addUser(page, user, user.role);
   const { context, page: theirs } = await signedInContext(browser, user);
   await expect(theirs.getByText("viewer", { exact: true })).toBeVisible();
 
@@ -73,7 +73,7 @@ test("a role change ends the user's sessions; they sign in again with the new ro
 
 test("a new password ends the user's sessions and replaces the old one; an over-long one is refused", async ({ page, browser }) => {
   const user = { email: "reset@example.com", password: "first password", role: "viewer" as const };
-  await addUser(page, user);
+  await addUser(page, user, user.role);
   const { context, page: theirs } = await signedInContext(browser, user);
 
   await page.goto("/users");
@@ -97,7 +97,7 @@ test("a new password ends the user's sessions and replaces the old one; an over-
 
 test("a viewer sees the users but no way to change them", async ({ page, browser }) => {
   const user = { email: "looker@example.com", password: "looker password", role: "viewer" as const };
-  await addUser(page, user);
+  await addUser(page, user, user.role);
   const { context, page: theirs } = await signedInContext(browser, user);
   await theirs.goto("/users");
   await expect(userRow(theirs, user.email)).toBeVisible();

@@ -46,6 +46,8 @@ export interface SyncErrorInit {
   service?: ServiceName;
   /** Hudu's 422 `details` array, or other structured reasons worth showing next to a record. */
   details?: string[];
+  /** rate_limited: the epoch time the service will most likely take requests again. */
+  retryAt?: number;
   cause?: unknown;
 }
 
@@ -56,6 +58,7 @@ export class SyncError extends Error {
   readonly status?: number;
   readonly service?: ServiceName;
   readonly details: string[];
+  readonly retryAt?: number;
 
   constructor(init: SyncErrorInit) {
     // Error.message is what generic loggers print; keep it the safe user-facing text.
@@ -68,6 +71,7 @@ export class SyncError extends Error {
     this.status = init.status;
     this.service = init.service;
     this.details = init.details ?? [];
+    this.retryAt = init.retryAt;
   }
 
   get transient(): boolean {

@@ -34,3 +34,22 @@ export function huduFetch(sim: HuduSim, method: string, pathAndQuery: string, bo
     body: body === undefined ? undefined : JSON.stringify(body),
   });
 }
+
+/** A complete asset layout body, as live Hudu needs it (an incomplete one answers 500). */
+export function huduLayoutBody(name: string, fields: Array<Record<string, unknown>>, extra: Record<string, unknown> = {}) {
+  return {
+    asset_layout: {
+      name,
+      icon: "fas fa-box",
+      color: "#6136ff",
+      icon_color: "#ffffff",
+      active: true,
+      include_passwords: false,
+      include_photos: false,
+      include_comments: false,
+      include_files: false,
+      fields,
+      ...extra,
+    },
+  };
+}

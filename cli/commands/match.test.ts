@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -35,8 +36,8 @@ function runCli(args: string[]): Promise<{ code: number | null; stdout: string; 
         ...process.env,
         NODE_ENV: "test",
         DATABASE_PATH: database,
-        NEXTAUTH_SECRET: "cli-test-secret-cli-test-secret-cli-test",
-        SETTINGS_ENCRYPTION_KEY: Buffer.alloc(32, 4).toString("base64"),
+        NEXTAUTH_SECRET: randomBytes(32).toString("base64"),
+        SETTINGS_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
         NO_COLOR: "1",
         HALO_AUTH_URL: halo.authUrl,
         HALO_RESOURCE_URL: halo.resourceUrl,

@@ -66,6 +66,30 @@ describe("testHuduConnection", () => {
     expect(checks.layouts.message).toMatch(/^Hudu refused to list asset layouts \(403\)/);
   });
 
+  it("says until when Hudu is limiting the key (the next 5-minute mark, local time) instead of waiting", async () => {
+    // One request per clock-aligned 5 minutes: api_info passes, the companies read meets a 429.
+    const s = await startHuduSim({ rateLimit: { limit: 1, windowMs: 300_000 } });
+    running.push(s);
+    const started = Date.now();
+    const result = await testHuduConnection({ baseUrl: s.url, apiKey: s.apiKey });
+    expect(Date.now() - started).toBeLessThan(5000);
+    const refused = s.control.requests().find((r) => r.status === 429)!;
+    const boundary = new Date((Math.floor(refused.at / 300_000) + 1) * 300_000);
+    const hhmm = `${String(boundary.getHours()).padStart(2, "0")}:${String(boundary.getMinutes()).padStart(2, "0")}`;
+    const checks = byId(result);
+    expect(checks.api_info.ok).toBe(true);
+    expect(checks.companies).toMatchObject({ ok: false, detail: "rate_limited (HTTP 429)" });
+    expect(checks.companies.message).toBe(`Hudu is limiting this key until ${hhmm} (too many requests: its rate limit resets then). Test again after that.`);
+    expect(checks.layouts).toMatchObject({ skipped: true, message: "Not tried: Hudu is limiting this key for now." });
+
+    // Tested again before then: the answer comes at once, without a request to Hudu.
+    s.control.resetCounts();
+    const again = byId(await testHuduConnection({ baseUrl: s.url, apiKey: s.apiKey }));
+    expect(again.api_info.message).toBe(checks.companies.message);
+    expect(again.key.skipped).toBe(true);
+    expect(s.control.requests()).toEqual([]);
+  });
+
   it("says Hudu timed out", async () => {
     const s = await sim();
     s.control.setLatency(1500);

@@ -1,11 +1,12 @@
-import { isSyncError } from "@/lib/errors";
+import { isSyncError, type SyncError } from "@/lib/errors";
 import { HuduClient } from "@/lib/hudu/client";
 import type { HuduConfigInput } from "@/lib/hudu/config";
 import { failed, passed, skipped, summarise, type ConnectionCheck, type ConnectionTestOptions, type ConnectionTestResult } from "./checks";
 
 export type HuduCheckId = "api_info" | "key" | "companies" | "layouts";
 
-const TEST_RETRY = { maxAttempts: 1, maxRateLimitWaits: 1, maxRateLimitWaitMs: 20_000 };
+/** A test never waits out a rate limit: it says until when Hudu is limiting the key. */
+const TEST_RETRY = { maxAttempts: 1, maxRateLimitWaits: 0 };
 const DEFAULT_TEST_TIMEOUT_MS = 15_000;
 
 /**
@@ -30,6 +31,17 @@ export async function testHuduConnection(
   const host = new URL(client.config.baseUrl).host;
   const checks: Array<ConnectionCheck<HuduCheckId>> = [];
 
+  // A 429 earlier in this process (an import, a previous test) holds every request to this Hudu.
+  const limitedUntil = client.rateLimitedUntil();
+  if (limitedUntil !== undefined) {
+    return summarise([
+      { id: "api_info", ok: false, message: limitedMessage(limitedUntil), detail: "rate_limited" },
+      skipped("key", NOT_TRIED_LIMITED),
+      skipped("companies", NOT_TRIED_LIMITED),
+      skipped("layouts", NOT_TRIED_LIMITED),
+    ]);
+  }
+
   try {
     const info = await client.apiInfo(options.signal);
     checks.push(passed("api_info", `Reached Hudu ${info.version} at ${host}.`));
@@ -38,36 +50,69 @@ export async function testHuduConnection(
     if (isSyncError(error) && error.code === "hudu_bad_key") {
       checks.push(skipped("api_info", `Reached ${host}, but Hudu tells its version only to a valid API key.`));
       checks.push(failed("key", error, "hudu", options));
+    } else if (isRateLimited(error)) {
+      checks.push(failed("api_info", error, "hudu", options, limitedMessage(error.retryAt)));
+      checks.push(skipped("key", NOT_TRIED_LIMITED));
     } else {
       checks.push(failed("api_info", error, "hudu", options, apiInfoFailureMessage(error, host)));
       checks.push(skipped("key", "Not tried: Hudu could not be reached at that address."));
     }
-    checks.push(skipped("companies", "Not tried: fix the check above first."));
-    checks.push(skipped("layouts", "Not tried: fix the check above first."));
+    const why = isRateLimited(error) ? NOT_TRIED_LIMITED : "Not tried: fix the check above first.";
+    checks.push(skipped("companies", why));
+    checks.push(skipped("layouts", why));
     return summarise(checks);
   }
 
-  try {
-    await client.peekCompanies(options.signal);
-    checks.push(passed("companies", "Can read companies."));
-  } catch (error) {
-    checks.push(
-      failed("companies", error, "hudu", options, isSyncError(error) && error.code === "forbidden"
-        ? "Hudu refused to list companies (403). Check the API key's restrictions: it may be limited to certain companies or features."
-        : undefined),
-    );
-  }
-  try {
-    await client.peekAssetLayouts(options.signal);
-    checks.push(passed("layouts", "Can read asset layouts."));
-  } catch (error) {
-    checks.push(
-      failed("layouts", error, "hudu", options, isSyncError(error) && error.code === "forbidden"
-        ? "Hudu refused to list asset layouts (403). Check the API key's restrictions in Hudu (Admin > API Keys)."
-        : undefined),
-    );
+  const reads: Array<{ id: HuduCheckId; read: () => Promise<unknown>; ok: string; forbidden: string }> = [
+    {
+      id: "companies",
+      read: () => client.peekCompanies(options.signal),
+      ok: "Can read companies.",
+      forbidden: "Hudu refused to list companies (403). Check the API key's restrictions: it may be limited to certain companies or features.",
+    },
+    {
+      id: "layouts",
+      read: () => client.peekAssetLayouts(options.signal),
+      ok: "Can read asset layouts.",
+      forbidden: "Hudu refused to list asset layouts (403). Check the API key's restrictions in Hudu (Admin > API Keys).",
+    },
+  ];
+  let limited = false;
+  for (const { id, read, ok, forbidden } of reads) {
+    if (limited) {
+      checks.push(skipped(id, NOT_TRIED_LIMITED));
+      continue;
+    }
+    try {
+      await read();
+      checks.push(passed(id, ok));
+    } catch (error) {
+      limited = isRateLimited(error);
+      const message = limited ? limitedMessage((error as SyncError).retryAt) : isSyncError(error) && error.code === "forbidden" ? forbidden : undefined;
+      checks.push(failed(id, error, "hudu", options, message));
+    }
   }
   return summarise(checks);
+}
+
+const NOT_TRIED_LIMITED = "Not tried: Hudu is limiting this key for now.";
+
+function isRateLimited(error: unknown): error is SyncError {
+  return isSyncError(error) && error.code === "rate_limited";
+}
+
+/** "Hudu is limiting this key until 14:05": the local time its window resets. */
+function limitedMessage(until: number | undefined): string {
+  if (until === undefined) return "Hudu is limiting this key (too many requests). Test again in a few minutes.";
+  return `Hudu is limiting this key until ${clockTime(until)} (too many requests: its rate limit resets then). Test again after that.`;
+}
+
+/** 14:05, or 14:05:30 when the moment is not on a whole minute (server's local time). */
+function clockTime(at: number): string {
+  const d = new Date(Math.round(at / 1000) * 1000);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  const hm = `${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return d.getSeconds() === 0 ? hm : `${hm}:${pad(d.getSeconds())}`;
 }
 
 function apiInfoFailureMessage(error: unknown, host: string): string | undefined {

@@ -110,6 +110,18 @@ describe("HaloClient paging", () => {
   });
 });
 
+describe("HaloClient short reads", () => {
+  it("fails a sweep that ends before record_count, naming both figures", async () => {
+    const { halo } = await setup({ data: dataWith250Users(), recordCountExtra: { Users: 4 } });
+    await expect(halo.listUsers().toArray()).rejects.toMatchObject({
+      code: "bad_response",
+      service: "halo",
+      userMessage: "Halo reported 254 users but sent 250.",
+    });
+    expect(await halo.listClients().toArray()).not.toHaveLength(0);
+  });
+});
+
 describe("HaloClient tokens", () => {
   it("gets a new token and retries when the token expires mid-sweep", async () => {
     const { sim, halo } = await setup({ data: dataWith250Users() });

@@ -3,14 +3,14 @@ import { HaloListing, type PageResult } from "./listing";
 import { haloClientSchema } from "./records";
 
 /** Pages served from an array, the way a server with a page cap would. */
-function pager(total: number, opts: { cap?: number; recordCount?: boolean; ignorePageNo?: boolean; odd?: Set<number> } = {}) {
+function pager(total: number, opts: { cap?: number; recordCount?: boolean; reported?: number; ignorePageNo?: boolean; odd?: Set<number> } = {}) {
   const all = Array.from({ length: total }, (_, i) => (opts.odd?.has(i + 1) ? { id: i + 1 } : { id: i + 1, name: `Client ${i + 1}` }));
   const asked: Array<{ pageNo: number; pageSize: number }> = [];
   const fetchPage = async (pageNo: number, pageSize: number): Promise<PageResult> => {
     asked.push({ pageNo, pageSize });
     const size = Math.min(pageSize, opts.cap ?? Infinity);
     const start = opts.ignorePageNo ? 0 : (pageNo - 1) * size;
-    return { records: all.slice(start, start + size), recordCount: opts.recordCount === false ? undefined : total };
+    return { records: all.slice(start, start + size), recordCount: opts.recordCount === false ? undefined : (opts.reported ?? total) };
   };
   return { fetchPage, asked };
 }
@@ -42,17 +42,36 @@ describe("HaloListing", () => {
     expect(exact.asked).toHaveLength(3);
   });
 
-  it("stops (and reports) when the server ignores page_no instead of looping", async () => {
+  it("fails the read when the server ignores page_no, instead of looping", async () => {
     const { fetchPage, asked } = pager(500, { ignorePageNo: true });
+    const error = await new HaloListing("client", haloClientSchema, fetchPage).toArray().catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "bad_response", service: "halo" });
+    expect((error as Error).message).toBe("Halo reported 500 clients but sent 100 (it sent the same page of clients twice, so it seems to ignore paging).");
+    expect(asked).toHaveLength(2);
+  });
+
+  it("without record_count, a repeated page stops the sweep with a warning (nothing says records are missing)", async () => {
+    const { fetchPage, asked } = pager(100, { ignorePageNo: true, recordCount: false });
     const listing = new HaloListing("client", haloClientSchema, fetchPage);
-    const records = await listing.toArray();
-    expect(records).toHaveLength(100);
+    expect(await listing.toArray()).toHaveLength(100);
     expect(asked).toHaveLength(2);
     expect(listing.problems).toEqual([expect.objectContaining({ scope: "listing", type: "client" })]);
     expect(listing.problems[0].message).toMatch(/same page of clients twice/);
   });
 
-  it("skips and reports a record that does not parse, and keeps going", async () => {
+  it("fails the read when the pages end before record_count (an empty page is not the end)", async () => {
+    const { fetchPage, asked } = pager(1100, { reported: 1204 });
+    const listing = new HaloListing("user", haloClientSchema, fetchPage);
+    const error = await listing.toArray().catch((e: unknown) => e);
+    expect((error as Error).message).toBe("Halo reported 1,204 users but sent 1,100.");
+    expect(asked.map((a) => a.pageNo)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    // The same through a server that caps pages lower: short pages never end the sweep early.
+    const capped = pager(130, { cap: 50, reported: 131 });
+    await expect(new HaloListing("client", haloClientSchema, capped.fetchPage).toArray()).rejects.toThrow("Halo reported 131 clients but sent 130.");
+    expect(capped.asked).toHaveLength(4);
+  });
+
+  it("skips and reports a record that does not parse, and keeps going (it still counts as seen)", async () => {
     const seen: string[] = [];
     const { fetchPage } = pager(150, { odd: new Set([7, 120]) });
     const listing = new HaloListing("client", haloClientSchema, fetchPage, { onProblem: (p) => seen.push(p.message) });

@@ -6,14 +6,18 @@ import type { HaloRecordType } from "./records";
  * A paged sweep of one Halo list endpoint as an async iterator of clean records.
  *
  * Paging rules (why): Halo caps pages at 100 whatever page_size asks, so we ask for 100 and
- * keep going until a page is empty, or the records seen reach `record_count`, or, when the
- * wrapper has no usable `record_count`, a page comes back shorter than asked. A short page with
- * a record_count still ahead does not stop the sweep: a server capping pages lower than 100 must
+ * keep going until the records seen reach `record_count`, or, when the wrapper has no usable
+ * `record_count`, until a page comes back empty or shorter than asked. A short page with a
+ * record_count still ahead does not stop the sweep: a server capping pages lower than 100 must
  * not make us lose records. A page identical to the one before means the server ignores page_no;
- * we stop (and report it) instead of looping forever.
+ * we stop instead of looping forever.
  *
- * A record that fails to parse does not stop the sweep: it is skipped and reported in
- * `problems` (and through `onProblem`), so one odd record never stops a run.
+ * A sweep that ends (an empty page, a repeated page) before the records seen reach
+ * `record_count` is a failed read: it throws, so a caller never mistakes a partial list for the
+ * whole (a snapshot would otherwise treat the missing records as deleted).
+ *
+ * A record that fails to parse does not stop the sweep: it is skipped (it still counts as seen)
+ * and reported in `problems` (and through `onProblem`), so one odd record never stops a run.
  */
 
 export interface ListingProblem {
@@ -69,6 +73,21 @@ export class HaloListing<T> implements AsyncIterable<T> {
     this.options.onProblem?.(problem);
   }
 
+  /**
+   * Throws when the sweep ended with fewer records seen (parsed or skipped) than Halo reported.
+   * Records sent twice count twice, so a record inserted mid-sweep does not fail the read.
+   */
+  private checkComplete(seen: number, why: string): void {
+    const reported = this.recordCount;
+    if (reported === undefined || seen >= reported) return;
+    throw new SyncError({
+      code: "bad_response",
+      service: "halo",
+      userMessage: `Halo reported ${count(reported, this.type)} but sent ${seen.toLocaleString("en")}${why ? ` (${why})` : ""}.`,
+      detail: `${this.type} sweep ended after ${this.pagesRead} pages with ${seen} of record_count=${reported}`,
+    });
+  }
+
   async *[Symbol.asyncIterator](): AsyncIterator<T> {
     if (this.started) throw new Error("A HaloListing can be iterated once; call the list method again for a new sweep.");
     this.started = true;
@@ -89,10 +108,14 @@ export class HaloListing<T> implements AsyncIterable<T> {
       const page = await this.fetchPage(pageNo, this.pageSize);
       this.pagesRead++;
       if (page.recordCount !== undefined) this.recordCount = page.recordCount;
-      if (page.records.length === 0) return;
+      if (page.records.length === 0) {
+        this.checkComplete(rawSeen, "");
+        return;
+      }
 
       const signature = pageSignature(page.records);
       if (pageNo > 1 && signature === previousSignature) {
+        this.checkComplete(rawSeen, `it sent the same page of ${this.type}s twice, so it seems to ignore paging`);
         this.report({
           type: this.type,
           scope: "listing",
@@ -120,7 +143,7 @@ export class HaloListing<T> implements AsyncIterable<T> {
         yield parsed.data;
       }
 
-      if (page.recordCount !== undefined && page.recordCount >= 0) {
+      if (page.recordCount !== undefined) {
         if (rawSeen >= page.recordCount) return;
       } else if (page.records.length < this.pageSize) {
         return;
@@ -132,6 +155,11 @@ export class HaloListing<T> implements AsyncIterable<T> {
       message: `Stopped reading ${this.type}s after ${MAX_PAGES} pages; some may be missing.`,
     });
   }
+}
+
+/** "1,204 users" */
+function count(n: number, type: HaloRecordType): string {
+  return `${n.toLocaleString("en")} ${type}${n === 1 ? "" : "s"}`;
 }
 
 function pageSignature(records: unknown[]): string {

@@ -5,7 +5,8 @@ import { haloBool, haloDateTime, haloId, haloInt, haloNumber, haloRefId, haloTex
  * Halo records as the rest of the app sees them: camelCase, nulls for "none", ids as ints,
  * date-times as ISO UTC strings (see parseHaloDateTime). Each schema reads both the list shape
  * and the detail shape (`/Client/{id}` carries more properties than `/Client`), and ignores
- * properties it does not use.
+ * properties it does not use. Fields marked "detail only" are never in a list, so they are
+ * always null in records from a sweep (listClients and the like): do not rely on them there.
  */
 
 const requiredName = (what: string) =>
@@ -42,6 +43,9 @@ export const haloClientSchema = z
     topLevelName: r.toplevel_name,
     website: r.website,
     mainSiteId: r.main_site_id,
+    notes: r.notes,
+    ref: r.ref,
+    // Detail only from here on (`/Client/{id}` adds them).
     mainSiteName: r.main_site_name,
     phone: r.main_phonenumber,
     mainContactName: r.main_contact_name,
@@ -49,8 +53,6 @@ export const haloClientSchema = z
     emailDomain: r.domain,
     tradingName: r.trading_name,
     accountsEmail: r.accountsemailaddress,
-    notes: r.notes,
-    ref: r.ref,
     createdAt: r.datecreated,
     huduUrl: r.hudu_url,
     azureTenantId: r.azure_tenant_id,
@@ -119,11 +121,14 @@ export const haloSiteSchema = z
       inactive: r.inactive,
       phone: r.phonenumber,
       mainContactId: r.maincontact_id,
+      /** Detail only. */
       mainContactName: r.maincontact_name,
       timezone: r.timezone,
       notes: r.notes,
+      /** Detail only. */
       emailDomain: r.emaildomain,
       address: r.delivery_address ?? fromList,
+      /** Detail only. */
       invoiceAddress: r.invoice_address,
     };
   });
@@ -171,6 +176,7 @@ export const haloUserSchema = z
       /** Halo's `title`: job title or salutation (Halo does not say which). */
       title: r.title,
       email: r.emailaddress,
+      /** Detail only (`/Users/{id}`), as is email3. */
       email2: r.email2,
       email3: r.email3,
       phone: r.phonenumber,
@@ -233,6 +239,7 @@ export const haloContractSchema = z
     siteName: r.site_name,
     /** An id in lists; the text is only on /ClientContract/{id} (billingDescription). */
     billingDescriptionId: r.billingdescription,
+    /** Detail only. */
     billingDescription: r.billing_description_string,
     periodChargeAmount: r.periodchargeamount,
     nextInvoiceDate: r.next_invoice_date,

@@ -14,6 +14,7 @@ export function sharedLimiter(key: string, kind: "rolling" | "fixed", config: Ra
     existing.kind === kind &&
     existing.config.limit === config.limit &&
     existing.config.windowMs === config.windowMs &&
+    existing.config.resetWindowMs === (config.resetWindowMs ?? config.windowMs) &&
     (config.marginMs === undefined || existing.config.marginMs === config.marginMs)
   ) {
     return existing;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FixedWindowLimiter, RollingWindowLimiter, type Clock } from "./rate-limiter";
+import { FixedWindowLimiter, HUDU_DEFAULT_RATE_LIMIT, RollingWindowLimiter, type Clock } from "./rate-limiter";
 import { parseRetryAfter } from "./retry-after";
 
 /** A clock whose sleeps advance time instantly, so window arithmetic can be checked exactly. */
@@ -84,12 +84,46 @@ describe("FixedWindowLimiter", () => {
     expect(limiter.inWindow()).toBe(1);
   });
 
+  it("sends nothing in a window's last margin (the server may count it in the next window)", async () => {
+    const clock = fakeClock(60_000 * 10 + 59_500); // half a second before the minute
+    const limiter = new FixedWindowLimiter({ limit: 10, windowMs: 60_000, marginMs: 1000 }, clock);
+    await limiter.acquire();
+    expect(clock.waits).toEqual([1500]);
+    expect(clock.now() % 60_000).toBe(1000);
+    expect(limiter.inWindow()).toBe(1);
+  });
+
   it("after a 429 waits until the next boundary plus the margin", () => {
     const clock = fakeClock(300_000 * 4 + 120_000); // 2 min into a 5-min window
     const limiter = new FixedWindowLimiter({ limit: 300, windowMs: 300_000 }, clock);
     expect(limiter.config.marginMs).toBe(1000);
     expect(limiter.msUntilWindowFrees()).toBe(180_000 + 1000);
   });
+
+  it("Hudu's default paces at 300 a minute but after a 429 waits for the clock's next 5-minute mark", async () => {
+    const at = Date.parse("2026-09-14T14:02:10Z");
+    const clock = fakeClock(at);
+    const limiter = new FixedWindowLimiter(HUDU_DEFAULT_RATE_LIMIT, clock);
+    for (let i = 0; i < 300; i++) await limiter.acquire();
+    expect(clock.waits).toEqual([]);
+    await limiter.acquire(); // the 301st waits for the next minute, not for 14:05
+    expect(new Date(clock.now()).toISOString()).toBe("2026-09-14T14:03:01.000Z");
+    expect(new Date(limiter.windowResetsAt()).toISOString()).toBe("2026-09-14T14:05:00.000Z");
+    expect(limiter.msUntilWindowFrees()).toBe(Date.parse("2026-09-14T14:05:01Z") - clock.now());
+  });
+
+  it("blocks every caller after a 429 and says until when", async () => {
+    const clock = fakeClock(Date.parse("2026-09-14T14:02:10Z"));
+    const limiter = new FixedWindowLimiter(HUDU_DEFAULT_RATE_LIMIT, clock);
+    expect(limiter.blockedUntil()).toBeUndefined();
+    limiter.blockUntil(clock.now() + limiter.msUntilWindowFrees(), limiter.windowResetsAt());
+    // Says when the server resets (14:05), while holding callers a margin longer.
+    expect(new Date(limiter.blockedUntil()!).toISOString()).toBe("2026-09-14T14:05:00.000Z");
+    await limiter.acquire();
+    expect(new Date(clock.now()).toISOString()).toBe("2026-09-14T14:05:01.000Z");
+    expect(limiter.blockedUntil()).toBeUndefined();
+  });
+
 });
 
 describe("parseRetryAfter", () => {

@@ -7,8 +7,10 @@ import { sleep } from "./sleep";
  * Two shapes, because the two services count differently:
  * - rolling (Halo): at most `limit` requests in any `windowMs` span. A slot frees when the
  *   oldest request in the span ages out, so we send as soon as that happens and never earlier.
- * - fixed (Hudu): at most `limit` requests per window aligned to the wall clock (Hudu resets on
- *   :00, :05, … marks). Once the window's budget is spent we wait for the next boundary.
+ * - fixed (Hudu): at most `limit` requests per window aligned to the wall clock. Once the window's
+ *   budget is spent we wait for the next boundary. The server's own window may be longer than the
+ *   pace (Hudu paces at 300 a minute but counts in 5-minute windows resetting on :00, :05, …, as
+ *   Rack::Attack does): after a 429 we wait for the next boundary of the server's window.
  *
  * We wrote this instead of using p-throttle because a 429 must feed back into the same state
  * (hold every caller until the server's window has rolled) and p-throttle exposes no such hook.
@@ -22,13 +24,22 @@ export const rateLimitSchema = z.object({
    * server's are not the same clock. Defaults to min(1000 ms, 5 % of the window).
    */
   marginMs: z.number().int().nonnegative().optional(),
+  /**
+   * Fixed windows only: the server's own window, aligned to the clock. After a 429 that names
+   * no wait we hold until its next boundary. Defaults to windowMs (the pace is the server's window).
+   */
+  resetWindowMs: z.number().int().positive().optional(),
 });
 export type RateLimitConfig = z.infer<typeof rateLimitSchema>;
 
 /** Hosted Halo: 300 requests per rolling 5-minute window. */
 export const HALO_DEFAULT_RATE_LIMIT: RateLimitConfig = { limit: 300, windowMs: 5 * 60_000 };
-/** Hudu documents 300 requests per minute (observed windows are fixed and clock-aligned). */
-export const HUDU_DEFAULT_RATE_LIMIT: RateLimitConfig = { limit: 300, windowMs: 60_000 };
+/**
+ * Hudu documents 300 requests per minute, and counts them in a fixed 5-minute window aligned to
+ * the clock (Rack::Attack; HuduAPI sleeps to the next :00, :05, … after a 429): pace at the
+ * documented rate, and after a 429 wait for the 5-minute boundary.
+ */
+export const HUDU_DEFAULT_RATE_LIMIT: RateLimitConfig = { limit: 300, windowMs: 60_000, resetWindowMs: 5 * 60_000 };
 
 export interface Clock {
   now(): number;
@@ -60,24 +71,36 @@ export interface RateLimiter {
   acquire(options?: AcquireOptions): Promise<RateSlot>;
   /**
    * After a 429 that named no wait: how long until the server's window has most likely rolled
-   * far enough to accept one more request.
+   * far enough to accept one more request (windowResetsAt plus the margin).
    */
   msUntilWindowFrees(): number;
-  /** Holds every caller until the epoch time `at` (after a 429). */
-  blockUntil(at: number): void;
+  /** After a 429 that named no wait: the epoch time the server's window most likely resets at. */
+  windowResetsAt(): number;
+  /**
+   * Holds every caller until the epoch time `at` (after a 429). `serverResumesAt` is when the
+   * server said (or its window says) it takes requests again, without our margin; for messages.
+   */
+  blockUntil(at: number, serverResumesAt?: number): void;
+  /** While a block holds: when the server takes requests again (as given to blockUntil); else undefined. */
+  blockedUntil(): number | undefined;
   /** Requests counted in the current window (for progress displays and tests). */
   inWindow(): number;
 }
 
 function withDefaults(config: RateLimitConfig): Required<RateLimitConfig> {
   const parsed = rateLimitSchema.parse(config);
-  return { ...parsed, marginMs: parsed.marginMs ?? Math.min(1000, Math.round(parsed.windowMs * 0.05)) };
+  return {
+    ...parsed,
+    marginMs: parsed.marginMs ?? Math.min(1000, Math.round(parsed.windowMs * 0.05)),
+    resetWindowMs: parsed.resetWindowMs ?? parsed.windowMs,
+  };
 }
 
 abstract class BaseLimiter implements RateLimiter {
   abstract readonly kind: "rolling" | "fixed";
   readonly config: Required<RateLimitConfig>;
-  protected blockedUntil = 0;
+  protected blockEnd = 0;
+  private serverResumesAt = 0;
   /** A promise chain that serialises acquirers so they are served first come, first served. */
   private queue: Promise<void> = Promise.resolve();
 
@@ -91,11 +114,21 @@ abstract class BaseLimiter implements RateLimiter {
   /** ms to wait before a slot is free now, or 0 if one is (ignoring blocks). */
   protected abstract waitForSlot(now: number): number;
   protected abstract take(now: number): RateSlot;
-  abstract msUntilWindowFrees(): number;
+  abstract windowResetsAt(): number;
   abstract inWindow(): number;
 
-  blockUntil(at: number): void {
-    this.blockedUntil = Math.max(this.blockedUntil, at);
+  msUntilWindowFrees(): number {
+    return Math.max(0, this.windowResetsAt() - this.clock.now()) + this.config.marginMs;
+  }
+
+  blockUntil(at: number, serverResumesAt: number = at): void {
+    if (at < this.blockEnd) return;
+    this.blockEnd = at;
+    this.serverResumesAt = Math.min(at, serverResumesAt);
+  }
+
+  blockedUntil(): number | undefined {
+    return this.blockEnd > this.clock.now() ? this.serverResumesAt : undefined;
   }
 
   acquire(options: AcquireOptions = {}): Promise<RateSlot> {
@@ -112,8 +145,8 @@ abstract class BaseLimiter implements RateLimiter {
     for (;;) {
       signal?.throwIfAborted();
       const now = this.clock.now();
-      if (this.blockedUntil > now) {
-        const waitMs = this.blockedUntil - now;
+      if (this.blockEnd > now) {
+        const waitMs = this.blockEnd - now;
         onWait?.(waitMs, "rate_limited");
         await this.clock.sleep(waitMs, signal);
         continue;
@@ -156,15 +189,14 @@ export class RollingWindowLimiter extends BaseLimiter {
     };
   }
 
-  msUntilWindowFrees(): number {
+  windowResetsAt(): number {
     const now = this.clock.now();
     const times = this.live(now);
     // The server counted something we did not (another integration on the same key, requests
     // made before a restart, or its stamps are later than ours). The earliest it can accept
     // again is when our oldest request in the window ages out; with nothing recorded, a window.
     const oldest = times[0];
-    const frees = oldest === undefined ? now + this.config.windowMs : oldest + this.config.windowMs;
-    return Math.max(0, frees - now) + this.config.marginMs;
+    return oldest === undefined ? now + this.config.windowMs : oldest + this.config.windowMs;
   }
 
   inWindow(): number {
@@ -186,14 +218,13 @@ export class FixedWindowLimiter extends BaseLimiter {
     }
   }
 
-  private msToNextBoundary(now: number): number {
-    return this.windowStart + this.config.windowMs - now + this.config.marginMs;
-  }
-
   protected waitForSlot(now: number): number {
     this.roll(now);
-    if (this.count < this.config.limit) return 0;
-    return this.msToNextBoundary(now);
+    const toBoundary = this.windowStart + this.config.windowMs - now;
+    // The server stamps a request when it arrives: one sent in a window's last moments may count
+    // in the next window, which our count would then overfill. Those moments stay quiet.
+    if (this.count < this.config.limit && toBoundary >= this.config.marginMs) return 0;
+    return toBoundary + this.config.marginMs;
   }
 
   protected take(now: number): RateSlot {
@@ -203,10 +234,10 @@ export class FixedWindowLimiter extends BaseLimiter {
     return { settle: () => undefined };
   }
 
-  msUntilWindowFrees(): number {
-    const now = this.clock.now();
-    this.roll(now);
-    return Math.max(0, this.msToNextBoundary(now));
+  /** The next boundary of the server's window (resetWindowMs), aligned to the epoch like the pace. */
+  windowResetsAt(): number {
+    const { resetWindowMs } = this.config;
+    return (Math.floor(this.clock.now() / resetWindowMs) + 1) * resetWindowMs;
   }
 
   inWindow(): number {

@@ -125,11 +125,12 @@ export class HttpClient {
         const { response } = outcome;
         if (response.status === 429) {
           rateLimitWaits++;
-          const waitMs = this.rateLimitWait(response);
+          const { waitMs, resumeAt } = this.rateLimitWait(response);
+          // Everyone sharing the limiter holds, even when this request gives up: the server said so.
+          this.limiter.blockUntil(this.clock.now() + waitMs, resumeAt);
           if (rateLimitWaits > this.retry.maxRateLimitWaits || waitMs > this.retry.maxRateLimitWaitMs) {
-            throw this.rateLimitedError(request, response, waitMs);
+            throw this.rateLimitedError(request, response, waitMs, resumeAt);
           }
-          this.limiter.blockUntil(this.clock.now() + waitMs);
           // Not an attempt: the server did no work and told us to come back.
           attempt--;
           continue;
@@ -291,10 +292,13 @@ export class HttpClient {
     };
   }
 
-  private rateLimitWait(response: HttpResponse): number {
-    const header = parseRetryAfter(response.headers.get("retry-after"), this.clock.now());
+  /** How long to hold after a 429, and when the server will most likely take requests again. */
+  private rateLimitWait(response: HttpResponse): { waitMs: number; resumeAt: number } {
+    const now = this.clock.now();
+    const header = parseRetryAfter(response.headers.get("retry-after"), now);
     // Some servers say "Retry-After: 0" and mean "soon"; never hammer, wait at least a beat.
-    return header !== undefined ? Math.max(header, 250) : this.limiter.msUntilWindowFrees();
+    if (header !== undefined) return { waitMs: Math.max(header, 250), resumeAt: now + header };
+    return { waitMs: this.limiter.msUntilWindowFrees(), resumeAt: this.limiter.windowResetsAt() };
   }
 
   private async backoff(request: HttpRequest, attempt: number, reason: string): Promise<void> {
@@ -327,11 +331,12 @@ export class HttpClient {
     return redactSecrets(text, this.secrets());
   }
 
-  private rateLimitedError(request: HttpRequest, response: HttpResponse, waitMs: number): SyncError {
+  private rateLimitedError(request: HttpRequest, response: HttpResponse, waitMs: number, retryAt: number): SyncError {
     return new SyncError({
       code: "rate_limited",
       service: this.service,
       status: 429,
+      retryAt,
       userMessage: `${this.label} kept refusing requests because of its rate limit (${request.operation}). Wait ${formatWait(waitMs)} and run again, or lower the request rate in Settings.`,
       detail: `${request.method} ${request.url.pathname}: 429 after waiting; next wait would be ${waitMs} ms; body: ${this.excerpt(response.text)}`,
     });
@@ -362,7 +367,8 @@ export class HttpClient {
     }
     if (status === 422 || status === 400) {
       const { message, details } = describeRefusal(response.json, response.text);
-      const what = details.length > 0 ? `${message}: ${details.join("; ")}` : message;
+      // Hudu's words from any shape: {"error"}, {"errors": text or field map}, {"details"}.
+      const what = [message, details.join("; ")].filter(Boolean).join(": ");
       return make(
         status === 422 ? "validation" : "bad_request",
         `${label} refused to ${request.operation}${what ? `: ${what}` : "."}`,

@@ -11,8 +11,9 @@ export const huduConfigSchema = z.object({
     .transform((u) => u.replace(/\/+$/, "").replace(/\/api\/v1$/i, "")),
   apiKey: z.string().trim().min(1, "the API key is empty"),
   /**
-   * Hudu documents 300 a minute; instances have been seen counting in fixed, wall-clock
-   * aligned windows (5 minutes). Set windowMs to match the instance.
+   * Pacing and the wait after a 429: by default 300 a minute, and after a 429 the next 5-minute
+   * mark of the clock (Hudu counts in fixed 5-minute windows). HUDU_RATE_LIMIT=120/30s replaces
+   * both: 120 per 30 s, and after a 429 the next 30-second mark.
    */
   rateLimit: rateLimitSchema.default(HUDU_DEFAULT_RATE_LIMIT),
   timeoutMs: z.number().int().positive().default(30_000),

@@ -3,9 +3,10 @@ import { customFieldKey, customFieldsBody, formatFieldValue, formatHuduDate } fr
 import { huduAssetSchema, huduCompanySchema, unwrapList, unwrapOne } from "./schemas";
 
 describe("customFieldKey", () => {
-  it("snake-cases labels: lowercase, whitespace runs to one underscore, punctuation kept", () => {
+  it("keys from the exact label: lower-cased, each space one underscore, nothing trimmed or collapsed, punctuation kept", () => {
     expect(customFieldKey("Email Address")).toBe("email_address");
-    expect(customFieldKey("  Halo  Site ID ")).toBe("halo_site_id");
+    expect(customFieldKey("Phone  Number ")).toBe("phone__number_");
+    expect(customFieldKey("  Halo  Site ID ")).toBe("__halo__site_id_");
     expect(customFieldKey("phone")).toBe("phone");
     expect(customFieldKey("Contract (ref)")).toBe("contract_(ref)");
     expect(customFieldKey("already_snake")).toBe("already_snake");

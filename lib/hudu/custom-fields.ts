@@ -1,22 +1,32 @@
 import type { HuduCustomFieldValues, HuduFieldType } from "./schemas";
 
 /**
- * The key Hudu expects for a custom field in an asset body: the field's label in snake case.
- *
- * Rule: trim, lowercase, every run of whitespace becomes one "_". Punctuation is kept as is
- * ("Contract (ref)" → "contract_(ref)"): Hudu documents only "lowercase, spaces → underscores",
- * and clients disagree about punctuation, so the fields this app creates carry no punctuation
- * and the key is unambiguous for them. For an existing field with punctuation, match it by the
- * layout's own label (labels are also accepted case-insensitively with spaces on PUT).
+ * The key Hudu expects for a custom field in an asset body, from the field's exact label:
+ * lower-cased, each space replaced by "_", nothing trimmed or collapsed ("Phone  Number " →
+ * "phone__number_"), as HuduAPI does. Hudu has not published its rule: when it refuses a key,
+ * the error names the layout, the label and the key sent (see the client). Punctuation is kept;
+ * the layouts this app creates use plain labels, so their keys are unambiguous.
  */
 export function customFieldKey(label: string): string {
-  return label.trim().toLowerCase().replace(/\s+/g, "_");
+  return label.toLowerCase().replace(/ /g, "_");
+}
+
+/** One custom field value as sent: the label the caller gave, the key Hudu gets, the value. */
+export interface CustomFieldEntry {
+  label: string;
+  key: string;
+  value: unknown;
+}
+
+/** `{ "Email Address": "a@b.c" }` or Hudu's array form, as entries with their keys. */
+export function customFieldEntries(values: HuduCustomFieldValues): CustomFieldEntry[] {
+  const pairs = Array.isArray(values) ? values.flatMap((o) => Object.entries(o)) : Object.entries(values);
+  return pairs.map(([label, value]) => ({ label, key: customFieldKey(label), value }));
 }
 
 /** Turns `{ "Email Address": "a@b.c" }` or Hudu's array form into `[{ email_address: "a@b.c" }]`. */
 export function customFieldsBody(values: HuduCustomFieldValues): Array<Record<string, unknown>> {
-  const entries = Array.isArray(values) ? values.flatMap((o) => Object.entries(o)) : Object.entries(values);
-  return entries.map(([label, value]) => ({ [customFieldKey(label)]: value }));
+  return customFieldEntries(values).map(({ key, value }) => ({ [key]: value }));
 }
 
 export interface HuduAddressValue {

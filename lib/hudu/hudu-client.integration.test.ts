@@ -1,10 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { generateMsp } from "@/sim/data/generate";
-import { startHuduSim, type HuduData, type HuduSimOptions } from "@/sim/hudu/server";
-import type { HttpEvent } from "@/lib/http/events";
-import { FixedWindowLimiter, type RateLimitConfig } from "@/lib/http/rate-limiter";
 import { HuduClient } from "./client";
 import { formatFieldValue } from "./custom-fields";
+import { manyCompanies, simAndClient } from "./testing";
 
 /** Integration tests: the Hudu client against the Hudu simulator on an ephemeral port. */
 
@@ -12,25 +9,7 @@ const running: Array<{ close(): Promise<void> }> = [];
 afterEach(async () => {
   await Promise.all(running.splice(0).map((s) => s.close()));
 });
-
-async function setup(simOptions: HuduSimOptions = {}, clientRate: RateLimitConfig = { limit: 1000, windowMs: 1000, marginMs: 10 }) {
-  const sim = await startHuduSim({ rateLimit: false, ...simOptions });
-  running.push(sim);
-  const events: HttpEvent[] = [];
-  const hudu = new HuduClient(
-    // The /api/v1 suffix is tolerated in the base URL.
-    { baseUrl: `${sim.url}/api/v1/`, apiKey: sim.apiKey, timeoutMs: 3000 },
-    { limiter: new FixedWindowLimiter(clientRate), retry: { baseDelayMs: 20, maxDelayMs: 200 }, onEvent: (e) => events.push(e) },
-  );
-  return { sim, hudu, events };
-}
-
-function manyCompanies(n: number): HuduData {
-  const hudu = generateMsp({ seed: 1, size: "tiny" }).hudu;
-  const template = hudu.companies[0];
-  const companies = Array.from({ length: n }, (_, i) => ({ ...template, id: i + 1, name: `Company ${i + 1}`, slug: `company-${i + 1}`, integrations: [] }));
-  return { ...hudu, companies, assets: [], relations: [] };
-}
+const setup = (...args: Parameters<typeof simAndClient> extends [unknown, ...infer R] ? R : never) => simAndClient(running, ...args);
 
 const contactLayout = {
   name: "Halo Contacts (test)",
@@ -49,12 +28,12 @@ describe("HuduClient", () => {
     expect((await hudu.apiInfo()).version).toBe("2.44.0");
   });
 
-  it("lists every company across 1000-record pages and stops on the short page", async () => {
+  it("lists every company across 1000-record pages and reads on to the empty page", async () => {
     const { sim, hudu } = await setup({ data: manyCompanies(2100) });
     const companies = await hudu.listCompanies();
     expect(companies).toHaveLength(2100);
     expect(new Set(companies.map((c) => c.id)).size).toBe(2100);
-    expect(sim.control.requestCounts()["GET /api/v1/companies"]).toBe(3);
+    expect(sim.control.requestCounts()["GET /api/v1/companies"]).toBe(4);
   });
 
   it("creates, reads, updates and archives a company; a duplicate name is a validation error", async () => {
@@ -67,7 +46,7 @@ describe("HuduClient", () => {
 
     const error = await hudu.createCompany({ name: "Halo Sync Test Ltd" }).catch((e) => e);
     expect(error).toMatchObject({ code: "validation", status: 422, service: "hudu" });
-    expect(error.userMessage).toBe('Hudu refused to create company "Halo Sync Test Ltd": Validation failed: Name has already been taken');
+    expect(error.userMessage).toBe('Hudu refused to create company "Halo Sync Test Ltd": Name has already been taken');
     expect(error.details).toEqual(["Name has already been taken"]);
 
     await hudu.archiveCompany(created.id);
@@ -75,7 +54,7 @@ describe("HuduClient", () => {
     expect((await hudu.listCompanies({ archived: true })).some((c) => c.id === created.id)).toBe(true);
   });
 
-  it("creates a layout (inactive), activates it, and adds fields keeping existing ones and their values", async () => {
+  it("creates a layout (Hudu leaves it inactive), activates it, and adds fields keeping existing ones and their values", async () => {
     const { hudu } = await setup();
     const company = (await hudu.listCompanies())[0];
     const layout = await hudu.createAssetLayout(contactLayout);
@@ -134,7 +113,9 @@ describe("HuduClient", () => {
       .catch((e) => e);
     expect(error).toMatchObject({ code: "validation", status: 422, service: "hudu" });
     expect(error.details.join(" ")).toMatch(/favourite_colour/);
-    expect(error.userMessage).toMatch(/^Hudu refused to create asset "Bad": .+favourite_colour/);
+    expect(error.userMessage).toBe(
+      'Hudu refused the custom field "Favourite Colour" (sent as key "favourite_colour") of the layout "Halo Contacts (test)" (create asset "Bad"). Hudu said: Invalid field names: favourite_colour. The key is the field\'s label in lower case with each space as "_"; check that label in Hudu.',
+    );
     expect(sim.control.requestCounts()["POST /api/v1/companies/:id/assets"]).toBe(1);
   });
 
@@ -143,7 +124,8 @@ describe("HuduClient", () => {
     sim.control.failNext({ count: 2, status: 502, match: { path: "/api/v1/companies" } });
     sim.control.dropNext({ count: 1, match: { path: "/api/v1/companies" } });
     expect((await hudu.listCompanies()).length).toBeGreaterThan(0);
-    expect(sim.control.requestCounts()["GET /api/v1/companies"]).toBe(4);
+    // Three failures, the page, and the empty page that ends the sweep.
+    expect(sim.control.requestCounts()["GET /api/v1/companies"]).toBe(5);
 
     const company = (await hudu.listCompanies())[0];
     sim.control.failNext({ count: 1, status: 503, match: { method: "PUT", path: "/api/v1/companies/:id" } });
@@ -173,12 +155,28 @@ describe("HuduClient", () => {
 describe("HuduClient pacing", () => {
   it("stays under the fixed window: no 429s", async () => {
     const rate = { limit: 5, windowMs: 1000 };
-    const { sim, hudu } = await setup({ rateLimit: rate }, { ...rate, marginMs: 20 });
+    // A generous margin: under load a request can take tens of ms to reach the server.
+    const { sim, hudu } = await setup({ rateLimit: rate }, { ...rate, marginMs: 100 });
     const started = Date.now();
     for (let i = 0; i < 8; i++) await hudu.apiInfo();
     expect(sim.control.requests().filter((r) => r.status === 429)).toHaveLength(0);
     // 8 requests at 5 per wall-clock second cross at least one boundary.
     expect(Math.floor(Date.now() / 1000)).toBeGreaterThan(Math.floor(started / 1000));
+  });
+
+  it("after a 429 with no Retry-After waits for the server's window to reset: no second 429 within a window", async () => {
+    // Hudu's default in small: the client paces 1000 per 100 ms, the server counts 5 per
+    // clock-aligned second; after a 429 the client must wait for the next whole second, not the
+    // next 100 ms (which would meet the same full window again).
+    const { sim, hudu } = await setup({ rateLimit: { limit: 5, windowMs: 1000 } }, { limit: 1000, windowMs: 100, resetWindowMs: 1000, marginMs: 20 });
+    for (let i = 0; i < 12; i++) await hudu.apiInfo();
+    const log = sim.control.requests();
+    const refused = log.filter((r) => r.status === 429);
+    expect(refused.length).toBeGreaterThanOrEqual(1);
+    const perWindow = new Map<number, number>();
+    for (const r of refused) perWindow.set(Math.floor(r.at / 1000), (perWindow.get(Math.floor(r.at / 1000)) ?? 0) + 1);
+    expect([...perWindow.values()].every((n) => n === 1)).toBe(true);
+    expect(log.filter((r) => r.status === 200)).toHaveLength(12);
   });
 
   it.each([true, false])("on a 429 waits (Retry-After header: %s) instead of hammering", async (retryAfterHeader) => {

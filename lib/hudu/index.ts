@@ -2,3 +2,4 @@ export * from "./client";
 export * from "./config";
 export * from "./custom-fields";
 export * from "./schemas";
+export * from "./matchers";

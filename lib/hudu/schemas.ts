@@ -19,6 +19,11 @@ const optionalId = z
     return Number.isFinite(n) ? n : null;
   });
 const text = z.string().nullish().transform((v) => v ?? null);
+/** A PSA record's id as the integration stores it; kept as text because types vary. */
+const syncId = z
+  .union([z.number(), z.string()])
+  .nullish()
+  .transform((v) => (v == null || v === "" ? null : String(v)));
 const flag = z
   .union([z.boolean(), z.string(), z.number()])
   .nullish()
@@ -29,10 +34,7 @@ export const huduIntegrationSchema = z.looseObject({
   integrator_id: optionalId,
   integrator_name: text,
   /** The PSA's id of the linked record (for Halo, the Halo client id). Kept as text: types vary. */
-  sync_id: z
-    .union([z.number(), z.string()])
-    .nullish()
-    .transform((v) => (v == null || v === "" ? null : String(v))),
+  sync_id: syncId,
   identifier: text,
   name: text,
 });
@@ -173,6 +175,24 @@ export const huduRelationSchema = z.looseObject({
 });
 export type HuduRelation = z.output<typeof huduRelationSchema>;
 
+/**
+ * A matcher of one of Hudu's own PSA integrations: one PSA record (for Halo, a client) and the
+ * company it is linked to, if any. `company.integrations[]` lists the linked ones.
+ */
+export const huduMatcherSchema = z.looseObject({
+  id,
+  /** The integration's id (the number in Hudu's address when editing the integration). */
+  integrator_id: optionalId,
+  integrator_name: text,
+  sync_id: syncId,
+  identifier: text,
+  name: text,
+  potential_company_id: optionalId,
+  company_id: optionalId,
+  company_name: text,
+});
+export type HuduMatcher = z.output<typeof huduMatcherSchema>;
+
 export const huduApiInfoSchema = z.looseObject({
   version: z.union([z.string(), z.number()]).transform(String),
   date: text,
@@ -240,7 +260,9 @@ export interface HuduAssetLayoutInput {
   name: string;
   /** Font Awesome class, e.g. "fas fa-building". */
   icon: string;
+  /** Background colour, "#rrggbb"; Hudu's own purple when left out. */
   color?: string;
+  /** Icon colour, "#rrggbb"; white when left out. */
   icon_color?: string;
   include_passwords?: boolean;
   include_photos?: boolean;

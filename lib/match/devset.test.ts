@@ -1,19 +1,17 @@
 import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { fixturePaths } from "@/fixtures";
 import { evaluateMatches, parseDevset } from "./devset";
 import { matchCompanies } from "./index";
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const devsetPath = path.resolve(repoRoot, "../shared/matching/devset.json");
-const labelsPath = path.resolve(repoRoot, "../shared/matching/devset.labels.json");
+const devsetPath = fixturePaths.devset;
+const labelsPath = fixturePaths.devsetLabels;
 
 describe("devset quality", () => {
   it("meets the auto-accept and top-1 targets", () => {
     // Deliberately fails (not skips) without the data: a silent skip would hide a quality regression.
     if (!existsSync(devsetPath) || !existsSync(labelsPath)) {
-      throw new Error(`Matching devset not found: expected ${devsetPath} and ${labelsPath} (the shared folder beside the repository).`);
+      throw new Error(`Matching devset not found: expected ${devsetPath} and ${labelsPath} (fixtures/matching in the repository).`);
     }
     const ds = parseDevset(JSON.parse(readFileSync(devsetPath, "utf8")), JSON.parse(readFileSync(labelsPath, "utf8")));
     const matches = matchCompanies(ds);

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { ClientMatch, MatchHaloClient, MatchHuduCompany } from "./types";
 
 /**
- * The labelled development set (../shared/matching/devset.json + devset.labels.json) converted to
+ * The labelled development set (fixtures/matching/devset.json + devset.labels.json) converted to
  * engine input, and the quality figures computed from a run. Parsing only; reading files is the
  * caller's job (bench, tests).
  */

@@ -300,7 +300,7 @@ describe("environment overrides", () => {
     expect(configs.hudu).not.toBeNull();
     // Published limits unless told otherwise (HALO_RATE_LIMIT / HUDU_RATE_LIMIT, or the demo's scaled ones).
     expect(configs.halo?.rateLimit).toEqual({ limit: 300, windowMs: 300_000 });
-    expect(configs.hudu?.rateLimit).toEqual({ limit: 300, windowMs: 60_000 });
+    expect(configs.hudu?.rateLimit).toEqual({ limit: 300, windowMs: 60_000, resetWindowMs: 300_000 });
     const paced = loadConnectionConfigs({
       db,
       key: KEY,

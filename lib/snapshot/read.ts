@@ -68,7 +68,8 @@ export async function readSnapshotData({
   report({ haloUsers: users.length, haloUsersTotal: userListing.recordCount ?? users.length });
 
   report({ phase: "hudu-companies" });
-  const companies = await readAllHuduCompanies(hudu, signal);
+  // Active and archived, each record's own flag deciding (a Hudu may ignore archived=true: a warning).
+  const companies = await hudu.listAllCompanies({ signal, onProblem });
   report({ huduCompanies: companies.length });
 
   return {
@@ -77,18 +78,6 @@ export async function readSnapshotData({
     warnings,
     progress,
   };
-}
-
-/**
- * Hudu's list leaves archived companies out; `archived=true` asks for them. Both reads are
- * merged by id, so a server that answers `archived=true` with everything still works.
- */
-async function readAllHuduCompanies(hudu: HuduClient, signal?: AbortSignal): Promise<HuduCompany[]> {
-  const active = await hudu.listCompanies({ signal });
-  const archived = await hudu.listCompanies({ archived: true, signal });
-  const byId = new Map<number, HuduCompany>();
-  for (const company of [...active, ...archived]) byId.set(company.id, company);
-  return [...byId.values()];
 }
 
 export function toSnapshotCompany(company: HuduCompany): NewSnapshotHuduCompany {
@@ -110,9 +99,10 @@ export function toSnapshotCompany(company: HuduCompany): NewSnapshotHuduCompany 
 }
 
 /**
- * Folds sites and users into their clients: counts, a phone when the client list has none
- * (the main site's, else any site's), and e-mail domains from Halo's own `domain` and the
- * users' addresses, most used first.
+ * Folds sites and users into their clients, from what Halo's lists carry (a sweep never sees the
+ * detail-only `main_phonenumber`, `domain`, site `emaildomain` or user `email2`/`email3`):
+ * counts, the phone of the client's main site (else of any site), and the e-mail domains of the
+ * client's users, most used first. The website comes from the client list itself.
  */
 export function summariseHaloClients({
   clients,
@@ -129,13 +119,13 @@ export function summariseHaloClients({
     const clientSites = sitesByClient.get(client.id) ?? [];
     const clientUsers = usersByClient.get(client.id) ?? [];
     const mainSite = clientSites.find((s) => s.id === client.mainSiteId);
-    const phone = blankToNull(client.phone) ?? blankToNull(mainSite?.phone) ?? clientSites.map((s) => blankToNull(s.phone)).find(Boolean) ?? null;
+    const phone = blankToNull(mainSite?.phone) ?? clientSites.map((s) => blankToNull(s.phone)).find(Boolean) ?? null;
     return {
       id: client.id,
       name: client.name.trim(),
       website: blankToNull(client.website),
       phone,
-      emailDomainsJson: JSON.stringify(emailDomains(client, clientSites, clientUsers)),
+      emailDomainsJson: JSON.stringify(emailDomains(clientUsers)),
       siteCount: clientSites.length,
       userCount: clientUsers.length,
       inactive: client.inactive === true,
@@ -143,19 +133,11 @@ export function summariseHaloClients({
   });
 }
 
-function emailDomains(client: HaloClientRecord, sites: HaloSiteRecord[], users: HaloUserRecord[]): string[] {
+function emailDomains(users: HaloUserRecord[]): string[] {
   const tally = new Map<string, number>();
-  const add = (value: string | null | undefined, weight = 1) => {
-    const domain = domainOf(value);
-    if (domain) tally.set(domain, (tally.get(domain) ?? 0) + weight);
-  };
-  // Halo's own routing domains count more than any one user's address.
-  add(client.emailDomain, 1000);
-  for (const site of sites) add(site.emailDomain, 100);
   for (const user of users) {
-    add(user.email);
-    add(user.email2);
-    add(user.email3);
+    const domain = domainOf(user.email);
+    if (domain) tally.set(domain, (tally.get(domain) ?? 0) + 1);
   }
   return [...tally.entries()]
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))

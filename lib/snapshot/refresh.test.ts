@@ -137,6 +137,30 @@ describe("refreshSnapshot against the simulators", () => {
     expect(latest.error).not.toContain("wrong-key");
   });
 
+  it("a Halo read that ends short of record_count fails the refresh, keeps the previous snapshot and says why", async () => {
+    const first = await refreshSnapshot({ db, connect: connect() });
+    expect(first.status).toBe("succeeded");
+    const before = listSnapshotHaloClients({ db });
+    const goodRun = getCurrentSnapshotRun({ db })!;
+
+    const activeUsers = msp.halo.users.filter((u) => !u.inactive).length;
+    halo.setRecordCountExtra({ Users: 104 });
+    const result = await refreshSnapshot({ db, connect: connect() });
+    const cause = `Halo reported ${(activeUsers + 104).toLocaleString("en")} users but sent ${activeUsers.toLocaleString("en")}`;
+    expect(result).toMatchObject({ status: "failed", error: `${cause}; the previous snapshot is kept.` });
+    expect(getLatestSnapshotRun({ db })).toMatchObject({ status: "failed", error: `${cause}.` });
+    expect(listSnapshotHaloClients({ db })).toEqual(before);
+    expect(getCurrentSnapshotRun({ db })?.id).toBe(goodRun.id);
+  });
+
+  it("a first refresh that reads short saves nothing and says so", async () => {
+    halo.setRecordCountExtra({ Client: 1 });
+    const result = await refreshSnapshot({ db, connect: connect() });
+    expect(result.status === "failed" && result.error).toMatch(/^Halo reported \d+ clients but sent \d+; no snapshot was saved\.$/);
+    expect(listSnapshotHaloClients({ db })).toEqual([]);
+    expect(getCurrentSnapshotRun({ db })).toBeUndefined();
+  });
+
   it("keeps decisions across refreshes and shows one whose company disappeared as stale", async () => {
     await refreshSnapshot({ db, connect: connect() });
     const pair = msp.truth.find((t) => msp.hudu.companies.some((c) => c.id === t.huduId && !c.archived))!;

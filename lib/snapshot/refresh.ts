@@ -1,6 +1,7 @@
 import type { Db } from "@/db";
 import {
   failSnapshotRun,
+  getCurrentSnapshotRun,
   getSnapshotRun,
   replaceSnapshot,
   startSnapshotRun,
@@ -26,7 +27,8 @@ const PROGRESS_WRITE_MS = 500;
 
 /**
  * Reads Halo and Hudu and replaces the saved snapshot at the end, in one transaction; a refresh
- * that fails part-way records the error on its run and leaves the previous snapshot untouched.
+ * that fails part-way (an error, or a read that ended short of the count the service reported)
+ * records the error on its run, leaves the previous snapshot untouched and says so.
  * Progress goes to the run row (the board polls it) and to `onProgress`.
  *
  * `runId` continues a run the caller already created (the background runner does, so it can
@@ -97,6 +99,15 @@ export async function refreshSnapshot({
     const syncError = toSyncError(error);
     console.error(`Snapshot refresh ${id} failed: ${errorForLog(syncError)}`);
     failSnapshotRun({ db, id, error: syncError.userMessage });
-    return { status: "failed", run: getSnapshotRun({ db, id }) ?? run, error: syncError.userMessage };
+    const message = withWhatWasKept(syncError.userMessage, getCurrentSnapshotRun({ db }) !== undefined);
+    return { status: "failed", run: getSnapshotRun({ db, id }) ?? run, error: message };
   }
+}
+
+/**
+ * "Halo reported 1,204 users but sent 1,100; the previous snapshot is kept." The run row keeps
+ * the cause alone: the match page words what it still shows itself.
+ */
+function withWhatWasKept(cause: string, hadSnapshot: boolean): string {
+  return `${cause.replace(/\.$/, "")}; ${hadSnapshot ? "the previous snapshot is kept" : "no snapshot was saved"}.`;
 }

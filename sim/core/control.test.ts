@@ -109,7 +109,7 @@ describe("fault injection and control", () => {
       const requests = await (await fetch(`${hudu.url}/__sim/requests`)).json();
       expect(requests).toEqual([{ method: "GET", path: "/api/v1/api_info", status: 200, at: expect.any(Number) }]);
       const state = await (await fetch(`${hudu.url}/__sim/state`)).json();
-      expect(Object.keys(state).sort()).toEqual(["assetLayouts", "assets", "companies", "relations"]);
+      expect(Object.keys(state).sort()).toEqual(["assetLayouts", "assets", "companies", "matchers", "relations"]);
     });
 
     it("expire-tokens and rate-limit on Halo; control routes need no auth and are not limited", async () => {

@@ -100,6 +100,9 @@ describe("generateMsp", () => {
     expect(halo.users.length).toBeGreaterThan(50_000);
     expect(halo.contracts.length).toBeGreaterThan(5000);
     expect(new Set(halo.users.map((u) => u.id)).size).toBe(halo.users.length);
-    expect(new Set(hudu.companies.map((c) => c.name)).size).toBe(hudu.companies.length);
+    // Hudu refuses a second company with the same name in any case, archived ones included.
+    expect(new Set(hudu.companies.map((c) => c.name.toLowerCase())).size).toBe(hudu.companies.length);
+    // Hudu's Halo integration keeps one matcher per Halo client.
+    expect(new Set(hudu.matchers!.map((m) => m.sync_id)).size).toBe(halo.clients.length);
   });
 });

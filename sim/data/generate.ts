@@ -20,11 +20,12 @@ import type {
   HuduAsset,
   HuduAssetLayout,
   HuduCompany,
+  HuduMatcher,
   HuduLayoutField,
   TruthHow,
   TruthPair,
 } from "./types";
-import { blankHuduCompany } from "./hudu-records";
+import { blankHuduCompany, haloMatcher } from "./hudu-records";
 import { mulberry32 } from "./random";
 import {
   AWKWARD_FIRST_NAMES,
@@ -702,8 +703,8 @@ export function generateMsp({ seed, size }: { seed: number; size: MspSize }): Ge
       how = "exact";
       name = plan.client.name;
     }
-    if (huduNames.has(name)) continue; // Hudu refuses a second company with the same name.
-    huduNames.add(name);
+    if (huduNames.has(name.toLowerCase())) continue; // Hudu refuses a second company with the same name, in any case.
+    huduNames.add(name.toLowerCase());
 
     const fields: Partial<HuduCompany> = {
       address_line_1: plan.mainAddress.line1 || null,
@@ -729,24 +730,24 @@ export function generateMsp({ seed, size }: { seed: number; size: MspSize }): Ge
   for (const plan of plans) {
     if (plan.awkward || inNamesakePair.has(plan.client.id) || !dice.chance(0.04)) continue;
     const name = `${plan.name.core} ${dice.pick(["Lab", "Supplies", "Holdings", "Foundation", "Academy"])}`;
-    if (huduNames.has(name)) continue;
-    huduNames.add(name);
+    if (huduNames.has(name.toLowerCase())) continue;
+    huduNames.add(name.toLowerCase());
     const domain = uniqueDomain({ core: name, suffix: null, country: plan.name.country });
     drafts.push({ ...draftCompany(name, { website: websiteAs(dice, domain), phone_number: formatPhone(newPhone(dice, plan.name.country), 0), company_type: "Vendor" }), integrated: false });
   }
 
   // Companies Halo does not know: internal, vendors, prospects, former customers.
   for (const name of HUDU_ONLY_NAMES.slice(0, Math.max(3, Math.min(HUDU_ONLY_NAMES.length, Math.round(clientCount / 20))))) {
-    if (huduNames.has(name)) continue;
-    huduNames.add(name);
+    if (huduNames.has(name.toLowerCase())) continue;
+    huduNames.add(name.toLowerCase());
     drafts.push({ ...draftCompany(name, { company_type: name.startsWith("Vendor") ? "Vendor" : "Internal" }), integrated: false });
   }
   const formerCount = Math.max(1, Math.round(clientCount * 0.05));
   for (let i = 0; i < formerCount; i++) {
     const n = uniqueName(countryOf());
     const name = fullName(n);
-    if (huduNames.has(name)) continue;
-    huduNames.add(name);
+    if (huduNames.has(name.toLowerCase())) continue;
+    huduNames.add(name.toLowerCase());
     const domain = uniqueDomain(n);
     drafts.push({ ...draftCompany(name, { website: dice.chance(0.7) ? websiteAs(dice, domain) : null, archived: dice.chance(0.4), country_name: COUNTRY_NAMES[n.country] }), integrated: false });
   }
@@ -755,29 +756,28 @@ export function generateMsp({ seed, size }: { seed: number; size: MspSize }): Ge
   dice.shuffle(drafts);
   const companies: HuduCompany[] = [];
   const truth: TruthPair[] = [];
+  const matchers: HuduMatcher[] = [];
   let integrationId = 900;
   drafts.forEach((draft, index) => {
     const id = index + 1;
     const slug = `${slugify(draft.name)}-${(0x100 + id).toString(16).padStart(12, "0")}`;
     const company: HuduCompany = { ...blankHuduCompany({ id, name: draft.name, slug, at }), ...draft.fields };
     if (draft.plan && draft.integrated) {
-      company.integrations = [
-        {
-          id: ++integrationId,
-          integrator_id: 3,
-          integrator_name: "halo",
-          sync_id: draft.plan.client.id,
-          identifier: String(draft.plan.client.id),
-          name: draft.plan.client.name,
-          potential_company_id: null,
-          company_id: id,
-          company_name: company.name,
-        },
-      ];
+      const matcher = { ...haloMatcher(++integrationId, draft.plan.client), company_id: id, company_name: company.name };
+      matchers.push(matcher);
+      company.integrations = [{ ...matcher, company_id: id, company_name: company.name }];
     }
     companies.push(company);
     if (draft.plan && draft.how) truth.push({ haloId: draft.plan.client.id, huduId: id, how: draft.how });
   });
+  // Hudu's Halo integration keeps a matcher for every Halo client; those not linked yet carry
+  // Hudu's own suggestion when the names are the same.
+  const linked = new Set(matchers.map((m) => m.sync_id));
+  for (const plan of plans) {
+    if (linked.has(plan.client.id)) continue;
+    const pair = truth.find((t) => t.haloId === plan.client.id);
+    matchers.push({ ...haloMatcher(++integrationId, plan.client), potential_company_id: pair?.how === "exact" ? pair.huduId : null });
+  }
 
   // ---- Hudu layouts and a few assets typed in by hand before this tool existed.
   const assetLayouts = baseLayouts(at);
@@ -826,7 +826,7 @@ export function generateMsp({ seed, size }: { seed: number; size: MspSize }): Ge
 
   return {
     halo: { clients, sites, users, contracts },
-    hudu: { companies, assetLayouts, assets, relations: [] },
+    hudu: { companies, assetLayouts, assets, relations: [], matchers },
     truth,
   };
 }

@@ -1,4 +1,7 @@
-import type { HuduCompany } from "./types";
+import type { HuduCompany, HuduMatcher } from "./types";
+
+/** The id Hudu gave its Halo integration in the generated data (the matchers' integrator_id). */
+export const HALO_INTEGRATION_ID = 3;
 
 /** A Hudu company as Hudu stores a new one: every optional property null, no integrations. */
 export function blankHuduCompany({ id, name, slug, at }: { id: number; name: string; slug: string; at: string }): HuduCompany {
@@ -31,5 +34,20 @@ export function blankHuduCompany({ id, name, slug, at }: { id: number; name: str
     created_at: at,
     updated_at: at,
     integrations: [],
+  };
+}
+
+/** A matcher of Hudu's Halo integration for one Halo client, not linked to a company yet. */
+export function haloMatcher(id: number, client: { id: number; name: string }): HuduMatcher {
+  return {
+    id,
+    integrator_id: HALO_INTEGRATION_ID,
+    integrator_name: "halo",
+    sync_id: client.id,
+    identifier: String(client.id),
+    name: client.name,
+    potential_company_id: null,
+    company_id: null,
+    company_name: null,
   };
 }

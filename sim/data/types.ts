@@ -27,7 +27,7 @@ export interface HaloClient {
   ref?: string;
   colour?: string;
   notes?: string;
-  // Detail only (see CLIENT_DETAIL_ONLY in halo/records.ts).
+  // Detail only (lists serve the properties named in halo/records.ts).
   main_phonenumber?: string;
   main_site_name?: string;
   main_contact_name?: string;
@@ -121,17 +121,26 @@ export interface HaloData {
 
 // ---------------------------------------------------------------- Hudu
 
-export interface HuduIntegration {
+/**
+ * A record Hudu's native PSA integration keeps for one PSA record (for Halo, one client): linked
+ * to a Hudu company (company_id) or not yet. A linked matcher also shows in the company's
+ * `integrations[]`. The API can list, re-point and delete matchers, never create them.
+ */
+export interface HuduMatcher {
   id: number;
+  /** The integration's id: the number in Hudu's address when editing the integration. */
   integrator_id: number;
   integrator_name: string;
   sync_id: number;
   identifier: string | null;
   name: string;
   potential_company_id: number | null;
-  company_id: number;
-  company_name: string;
+  company_id: number | null;
+  company_name: string | null;
 }
+
+/** A matcher linked to a company, as the company's `integrations[]` lists it. */
+export type HuduIntegration = HuduMatcher & { company_id: number; company_name: string };
 
 export interface HuduCompany {
   id: number;
@@ -270,6 +279,8 @@ export interface HuduData {
   assetLayouts: HuduAssetLayout[];
   assets: HuduAsset[];
   relations: HuduRelation[];
+  /** Matchers of Hudu's own integrations (absent: none). */
+  matchers?: HuduMatcher[];
 }
 
 // ---------------------------------------------------------------- Ground truth

@@ -19,23 +19,74 @@ const DOUBLES: Record<HaloTypeKey, string[]> = {
   clientcontract: ["periodchargeamount"],
 };
 
-const CLIENT_DETAIL_ONLY = [
-  "main_phonenumber",
-  "main_site_name",
-  "main_contact_name",
-  "main_delivery_address",
-  "domain",
-  "datecreated",
-  "accountsemailaddress",
-  "azure_tenant_id",
-  "hudu_url",
-  "itglue_id",
-  "trading_name",
+/**
+ * The properties each list serves, as in Halo's own OpenAPI document (`Site_List`,
+ * `Users_List`, `ContractHeader_List` in fixtures/halo-fields.txt; the Client list per halo.md).
+ * Everything else the records hold is detail only (`/Type/{id}`). Lists pick from these, so a
+ * property added to the stored records never leaks into a list by accident.
+ */
+const CLIENT_LIST = ["id", "name", "inactive", "toplevel_id", "toplevel_name", "website", "main_site_id", "notes", "ref", "colour"] as const;
+const SITE_LIST = [
+  "id",
+  "name",
+  "client_id",
+  "client_name",
+  "clientsite_name",
+  "inactive",
+  "phonenumber",
+  "maincontact_id",
+  "timezone",
+  "notes",
+] as const;
+const USER_LIST = [
+  "id",
+  "name",
+  "firstname",
+  "surname",
+  "title",
+  "emailaddress",
+  "phonenumber",
+  "mobilenumber",
+  "mobilenumber2",
+  "site_id",
+  "site_id_int",
+  "site_name",
+  "client_id",
+  "client_name",
+  "inactive",
+  "isimportantcontact",
+  "isserviceaccount",
+  "other1",
+  "notes",
+] as const;
+const CONTRACT_LIST = [
+  "id",
+  "client_id",
+  "client_name",
+  "ref",
+  "refextra",
+  "start_date",
+  "end_date",
+  "started",
+  "expired",
+  "active",
+  "status",
+  "contract_status",
+  "contracttype_name",
+  "site_id",
+  "site_name",
+  "billingdescription",
+  "periodchargeamount",
+  "next_invoice_date",
+  "note",
+  "last_modified",
 ] as const;
 
-function omit<T extends object>(record: T, keys: readonly string[]): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...(record as Record<string, unknown>) };
-  for (const key of keys) delete out[key];
+/** The named properties the record has (absent stays absent: Halo leaves nulls out). */
+function pick(record: object, keys: readonly string[]): Record<string, unknown> {
+  const source = record as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const key of keys) if (source[key] !== undefined) out[key] = source[key];
   return out;
 }
 
@@ -46,14 +97,15 @@ export interface ListShapeOptions {
 }
 
 export function clientListShape(c: HaloClient, o: ListShapeOptions): Record<string, unknown> {
-  const drop: string[] = [...CLIENT_DETAIL_ONLY];
-  if (!o.includeNotes) drop.push("notes");
-  if (!o.clientListWebsite) drop.push("website");
-  return omit(c, drop);
+  const out = pick(c, CLIENT_LIST);
+  if (!o.includeNotes) delete out.notes;
+  if (!o.clientListWebsite) delete out.website;
+  return out;
 }
 
 export function siteListShape(s: HaloSite, o: ListShapeOptions): Record<string, unknown> {
-  const out = omit(s, ["delivery_address", "invoice_address", "emaildomain", "todomain", ...(o.includeNotes ? [] : ["notes"])]);
+  const out = pick(s, SITE_LIST);
+  if (!o.includeNotes) delete out.notes;
   if (o.includeAddress) {
     // line5 carries the postcode: the list flattens the address object into five lines.
     const a = s.delivery_address;
@@ -69,11 +121,11 @@ export function siteListShape(s: HaloSite, o: ListShapeOptions): Record<string, 
 }
 
 export function userListShape(u: HaloUser): Record<string, unknown> {
-  return withDoubles(u, DOUBLES.users);
+  return withDoubles(pick(u, USER_LIST), DOUBLES.users);
 }
 
 export function contractListShape(c: HaloContract): Record<string, unknown> {
-  return withDoubles(omit(c, ["billing_description_string"]), DOUBLES.clientcontract);
+  return withDoubles(pick(c, CONTRACT_LIST), DOUBLES.clientcontract);
 }
 
 export function detailShape(type: HaloTypeKey, record: object): Record<string, unknown> {

@@ -261,6 +261,26 @@ describe("Halo simulator options", () => {
     expect(clients.some((c: Record<string, unknown>) => "website" in c)).toBe(false);
   });
 
+  it("can report a larger record_count than it serves, so a sweep ends early", async () => {
+    const sim = await start({ recordCountExtra: { Users: 4 } });
+    let token = await haloToken(sim);
+    const served = (sim.control.state() as HaloData).users.filter((u) => !u.inactive).length;
+    const page = async (n: number) => (await haloGet(sim, token, `/Users?pageinate=true&page_size=100&page_no=${n}`)).json();
+    const first = await page(1);
+    expect(first.record_count).toBe(served + 4);
+    expect(first.users).toHaveLength(Math.min(100, served));
+    expect((await page(Math.ceil(served / 100) + 1)).users).toEqual([]);
+    const clients = await (await haloGet(sim, token, "/Client")).json();
+    expect(clients.record_count).toBe(clients.clients.length);
+
+    sim.setRecordCountExtra({});
+    expect((await page(1)).record_count).toBe(served);
+    sim.setRecordCountExtra({ Users: 1 });
+    sim.control.resetData();
+    token = await haloToken(sim);
+    expect((await page(1)).record_count).toBe(served + 4);
+  });
+
   it("rate limits with a rolling window, the token call included", async () => {
     const sim = await start({ rateLimit: { limit: 5, windowMs: 500 } });
     const token = await haloToken(sim); // 1

@@ -54,7 +54,14 @@ export interface HaloSimOptions {
   rateLimitBody?: "text" | "json";
   /** page_size when pageinate=true comes without one. Default 50. [guess] */
   defaultPageSize?: number;
+  /**
+   * Fault: record_count says this many more records of a type than the list serves, so a sweep
+   * ends (on an empty page) before reaching it, as when records vanish mid-sweep. Default none.
+   */
+  recordCountExtra?: RecordCountExtra;
 }
+
+export type RecordCountExtra = Partial<Record<HaloTypeName, number>>;
 
 export interface HaloSim {
   url: string;
@@ -64,6 +71,8 @@ export interface HaloSim {
   clientId: string;
   clientSecret: string;
   control: SimControl;
+  /** Changes the recordCountExtra fault while running (resetData restores the option's value). */
+  setRecordCountExtra(extra: RecordCountExtra): void;
   close(): Promise<void>;
 }
 
@@ -96,6 +105,7 @@ export async function startHaloSim(opts: HaloSimOptions = {}): Promise<HaloSim> 
   const permissions = opts.permissions ?? {};
   const clientListWebsite = opts.clientListWebsite ?? true;
   const defaultPageSize = opts.defaultPageSize ?? 50;
+  let recordCountExtra: RecordCountExtra = { ...opts.recordCountExtra };
   const limiter = createRollingLimiter(scaleRateLimit(opts.rateLimit ?? { limit: 300, windowMs: 300_000 }, opts.rateLimitScale));
   const tokens = new Map<string, { expiresAt: number; scope: string }>();
 
@@ -192,7 +202,7 @@ export async function startHaloSim(opts: HaloSimOptions = {}): Promise<HaloSim> 
       return true;
     });
 
-    const recordCount = rows.length;
+    const recordCount = rows.length + (recordCountExtra[HALO_TYPES[key].name] ?? 0);
     const paginate = queryFlag(url, "pageinate") ?? false;
     let pageNo: number;
     let pageSize: number | null;
@@ -266,6 +276,7 @@ export async function startHaloSim(opts: HaloSimOptions = {}): Promise<HaloSim> 
       data = deepCopy(initial);
       sortCache = new Map();
       tokens.clear();
+      recordCountExtra = { ...opts.recordCountExtra };
     },
     expireAllTokens: () => {
       for (const entry of tokens.values()) entry.expiresAt = 0;
@@ -280,6 +291,9 @@ export async function startHaloSim(opts: HaloSimOptions = {}): Promise<HaloSim> 
     clientId,
     clientSecret,
     control: server.control,
+    setRecordCountExtra: (extra) => {
+      recordCountExtra = { ...extra };
+    },
     close: server.close,
   };
 }

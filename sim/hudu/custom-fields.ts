@@ -1,17 +1,21 @@
 import type { HuduAsset, HuduAssetField, HuduAssetLayout, HuduLayoutField } from "../data/types";
 
-/** Hudu keys custom fields by the label in snake case: lowercase, whitespace → "_". */
-export function snakeLabel(label: string): string {
-  return label.trim().toLowerCase().replace(/\s+/g, "_");
-}
+/**
+ * Which custom-field keys a Hudu takes for a label. Hudu's own rule is not published:
+ * "each-space" is HuduAPI's (lower-case, each space "_", nothing trimmed or collapsed:
+ * "Phone  Number " → "phone__number_"); "collapsed" trims and turns each run of whitespace
+ * into one "_", and also takes the punctuation-free form other clients send.
+ */
+export type CustomFieldKeyStyle = "each-space" | "collapsed";
 
-/** The other snake-casing clients use (punctuation dropped); accepted too, since clients disagree. */
-function parameterizedLabel(label: string): string {
-  return label
+export function customFieldKeysFor(label: string, style: CustomFieldKeyStyle): string[] {
+  if (style === "each-space") return [label.toLowerCase().replace(/ /g, "_")];
+  const parameterized = label
     .trim()
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "_")
     .replace(/^_+|_+$/g, "");
+  return [label.trim().toLowerCase().replace(/\s+/g, "_"), parameterized];
 }
 
 export class CustomFieldError extends Error {
@@ -29,13 +33,13 @@ export interface AssetLookup {
   find(id: number): HuduAsset | undefined;
 }
 
-function findField(layout: HuduAssetLayout, key: string, lenient: boolean): HuduLayoutField | undefined {
+function findField(layout: HuduAssetLayout, key: string, lenient: boolean, style: CustomFieldKeyStyle): HuduLayoutField | undefined {
   const live = layout.fields.filter((f) => !f.is_destroyed);
-  const exact = live.find((f) => snakeLabel(f.label) === key || parameterizedLabel(f.label) === key);
+  const exact = live.find((f) => customFieldKeysFor(f.label, style).includes(key));
   if (exact || !lenient) return exact;
   // On PUT Hudu also takes the label itself, case-insensitively and with spaces.
-  const k = snakeLabel(key);
-  return live.find((f) => snakeLabel(f.label) === k || parameterizedLabel(f.label) === parameterizedLabel(key));
+  const asLabel = customFieldKeysFor(key, style);
+  return live.find((f) => customFieldKeysFor(f.label, style).some((k) => asLabel.includes(k)));
 }
 
 function checkValue(field: HuduLayoutField, value: unknown, companyId: number, assets: AssetLookup): unknown {
@@ -116,6 +120,7 @@ export function applyCustomFields(args: {
   lenientKeys: boolean;
   /** POST: required fields must be present. */
   requireRequired: boolean;
+  keyStyle: CustomFieldKeyStyle;
 }): HuduAssetField[] {
   const { layout, input } = args;
   if (input === undefined || input === null) {
@@ -130,12 +135,12 @@ export function applyCustomFields(args: {
     }
     pairs.push(...Object.entries(obj));
   }
-  const unknown = pairs.filter(([k]) => !findField(layout, k, args.lenientKeys)).map(([k]) => k);
+  const unknown = pairs.filter(([k]) => !findField(layout, k, args.lenientKeys, args.keyStyle)).map(([k]) => k);
   if (unknown.length) throw new CustomFieldError("Invalid custom fields", [`Invalid field names: ${unknown.join(", ")}`]);
 
   const values = new Map(args.current.map((f) => [f.id, f.value]));
   for (const [key, raw] of pairs) {
-    const field = findField(layout, key, args.lenientKeys)!;
+    const field = findField(layout, key, args.lenientKeys, args.keyStyle)!;
     const value = checkValue(field, raw, args.companyId, args.assets);
     if (value === null || value === "") values.delete(field.id);
     else values.set(field.id, value);

@@ -11,13 +11,14 @@
  * Additional properties are allowed everywhere (the document leaves them open anyway).
  */
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import Ajv, { type ValidateFunction } from "ajv";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { huduFetch } from "../testing";
+import { fixturePaths } from "@/fixtures";
+import { HALO_INTEGRATION_ID } from "../data/hudu-records";
+import { huduFetch, huduLayoutBody } from "../testing";
 import { startHuduSim, type HuduSim } from "./server";
 
-const DOC_PATH = fileURLToPath(new URL("../../../shared/api/hudu-openapi-2.44.0.json", import.meta.url));
+const DOC_PATH = fixturePaths.huduOpenApi;
 
 type Schema = Record<string, unknown>;
 
@@ -88,12 +89,20 @@ describe("Hudu responses fit the 2.44.0 OpenAPI definitions", () => {
       validate("Asset_Layout", l);
       for (const f of l.fields) validate("Asset_Layout_Field", f);
     }
-    const created = (await json("POST", "/asset_layouts", { asset_layout: { name: "Schema Layout", fields: [{ label: "Addr", field_type: "AddressData" }, { label: "Link", field_type: "AssetTag", linkable_id: 1 }] } })).asset_layout;
+    const created = (await json("POST", "/asset_layouts", huduLayoutBody("Schema Layout", [{ label: "Addr", field_type: "AddressData" }, { label: "Link", field_type: "AssetTag", linkable_id: 1 }]))).asset_layout;
     validate("Asset_Layout", created);
     validate("Asset_Layout", (await json("GET", `/asset_layouts/${created.id}`)).asset_layout);
   });
 
-  it("assets (list, get, create, update) and relations", async () => {
+  it("matchers (list, update)", async () => {
+    const list = (await json("GET", `/matchers?integration_id=${HALO_INTEGRATION_ID}&page_size=1000`)).matchers;
+    expect(list.length).toBeGreaterThan(0);
+    for (const m of list) validate("Matcher", m);
+    const company = (await json("GET", "/companies")).companies[0];
+    validate("Matcher", (await json("PUT", `/matchers/${list[0].id}`, { matcher: { company_id: company.id } })).matcher);
+  });
+
+    it("assets (list, get, create, update) and relations", async () => {
     const list = (await json("GET", "/assets?page_size=1000")).assets;
     expect(list.length).toBeGreaterThan(0);
     for (const a of list) validate("Asset", a);

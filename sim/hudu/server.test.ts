@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { HuduAsset, HuduAssetLayout, HuduCompany, HuduData } from "../data/types";
-import { huduFetch } from "../testing";
+import { generateMsp } from "../data/generate";
+import { HALO_INTEGRATION_ID } from "../data/hudu-records";
+import type { HuduAsset, HuduAssetLayout, HuduCompany, HuduData, HuduMatcher } from "../data/types";
+import { huduFetch, huduLayoutBody } from "../testing";
 import { startHuduSim, type HuduSim } from "./server";
 
 describe("Hudu simulator", () => {
@@ -28,7 +30,7 @@ describe("Hudu simulator", () => {
 
   describe("companies", () => {
     it("lists 25 a page by default, page_size up to 1000, archived hidden", async () => {
-      for (let i = 0; i < 30; i++) expect((await huduFetch(sim, "POST", "/companies", { company: { name: `Bulk ${i}` } })).status).toBe(201);
+      for (let i = 0; i < 30; i++) expect((await huduFetch(sim, "POST", "/companies", { company: { name: `Bulk ${i}` } })).status).toBe(200);
       const all = state().companies;
       const visible = all.filter((c) => !c.archived);
       expect((await get("/companies")).companies).toHaveLength(25);
@@ -52,23 +54,27 @@ describe("Hudu simulator", () => {
       expect(linked.integrations[0]).toMatchObject({ integrator_name: "halo", sync_id: expect.any(Number) });
     });
 
-    it("creates wrapped (201), refuses a duplicate name with 422, ignores read-only fields", async () => {
+    it("creates wrapped (200 as live Hudu answers), refuses a name taken in any case with 422, ignores read-only fields", async () => {
       const res = await huduFetch(sim, "POST", "/companies", { company: { name: "Smith Dental", website: "https://smithdental.com", integrations: [{ sync_id: 1 }], archived: true } });
-      expect(res.status).toBe(201);
+      expect(res.status).toBe(200);
       const { company } = await res.json();
       expect(company).toMatchObject({ name: "Smith Dental", website: "https://smithdental.com", archived: false, integrations: [], object_type: "Company" });
       expect(company.full_url).toBe(`${sim.url}${company.url}`);
       const dup = await huduFetch(sim, "POST", "/companies", { company: { name: "Smith Dental" } });
       expect(dup.status).toBe(422);
-      expect(await dup.json()).toEqual({ error: "Validation failed", details: ["Name has already been taken"] });
-      // Case-sensitive uniqueness by default.
-      expect((await huduFetch(sim, "POST", "/companies", { company: { name: "SMITH DENTAL" } })).status).toBe(201);
+      expect(await dup.json()).toEqual({ errors: "Name has already been taken" });
+      // Unique case-insensitively, archived companies included.
+      expect((await huduFetch(sim, "POST", "/companies", { company: { name: "SMITH DENTAL" } })).status).toBe(422);
+      await huduFetch(sim, "PUT", `/companies/${company.id}/archive`);
+      expect((await huduFetch(sim, "POST", "/companies", { company: { name: "smith dental" } })).status).toBe(422);
+      await huduFetch(sim, "PUT", `/companies/${company.id}/unarchive`);
       expect((await huduFetch(sim, "POST", "/companies", { company: { name: "  " } })).status).toBe(422);
     });
 
-    it("wants wrapped bodies", async () => {
+    it("wants wrapped bodies: 422 with the missing parameter in details", async () => {
       const res = await huduFetch(sim, "POST", "/companies", { name: "Flat Body Ltd" });
-      expect(res.status).toBe(400);
+      expect(res.status).toBe(422);
+      expect(await res.json()).toEqual({ error: "Invalid request", details: "param is missing or the value is empty: company" });
     });
 
     it("updates partially, archives, unarchives and deletes", async () => {
@@ -91,35 +97,53 @@ describe("Hudu simulator", () => {
       const layouts = (await get("/asset_layouts")).asset_layouts as HuduAssetLayout[];
       expect(layouts.map((l) => l.name)).toContain("People");
       expect(layouts.find((l) => l.name === "People")!.active).toBe(true);
-      for (let i = 0; i < 25; i++) await huduFetch(sim, "POST", "/asset_layouts", { asset_layout: { name: `Layout ${i}`, icon: "fas fa-box", fields: [] } });
+      for (let i = 0; i < 25; i++) expect((await huduFetch(sim, "POST", "/asset_layouts", huduLayoutBody(`Layout ${i}`, []))).status).toBe(200);
       expect((await get("/asset_layouts?page_size=1000")).asset_layouts).toHaveLength(25);
       expect((await get("/asset_layouts?page=2")).asset_layouts.length).toBe(state().assetLayouts.length - 25);
     });
 
-    it("creates layouts inactive, then activates them with PUT", async () => {
-      const res = await huduFetch(sim, "POST", "/asset_layouts", {
-        asset_layout: { name: "Halo Contacts", icon: "fas fa-user", active: true, fields: [{ label: "Email Address", field_type: "Email" }, { label: "Birthday", field_type: "Date" }] },
-      });
-      expect(res.status).toBe(201);
+    it("answers 500 to an incomplete layout create, 200 wrapped to a complete one, which comes out inactive", async () => {
+      const incomplete = await huduFetch(sim, "POST", "/asset_layouts", { asset_layout: { name: "Only A Name" } });
+      expect(incomplete.status).toBe(500);
+      expect(await incomplete.json()).toEqual({ status: 500, error: "Internal Server Error" });
+      const { icon: _icon, ...noIcon } = huduLayoutBody("No Icon", []).asset_layout;
+      expect((await huduFetch(sim, "POST", "/asset_layouts", { asset_layout: noIcon })).status).toBe(500);
+      expect(state().assetLayouts.some((l) => l.name === "Only A Name" || l.name === "No Icon")).toBe(false);
+
+      const res = await huduFetch(sim, "POST", "/asset_layouts", huduLayoutBody("Halo Contacts", [{ label: "Email Address", field_type: "Email" }, { label: "Birthday", field_type: "Date" }]));
+      expect(res.status).toBe(200);
       const { asset_layout } = await res.json();
       expect(asset_layout.active).toBe(false);
       expect(asset_layout.fields.map((f: { label: string; position: number }) => [f.label, f.position])).toEqual([["Email Address", 1], ["Birthday", 2]]);
-      const put = await huduFetch(sim, "PUT", `/asset_layouts/${asset_layout.id}`, { asset_layout: { active: true } });
-      expect((await put.json()).asset_layout).toMatchObject({ active: true, name: "Halo Contacts" });
-      expect((await get(`/asset_layouts/${asset_layout.id}`)).asset_layout.fields).toHaveLength(2);
+    });
+
+    it("answers 500 to a partial layout PUT (no fields); a whole PUT activates and keeps the fields", async () => {
+      const { asset_layout } = await (await huduFetch(sim, "POST", "/asset_layouts", huduLayoutBody("Activate Me", [{ label: "A", field_type: "Text" }]))).json();
+      const partial = await huduFetch(sim, "PUT", `/asset_layouts/${asset_layout.id}`, { asset_layout: { name: "Activate Me", active: true } });
+      expect(partial.status).toBe(500);
+      expect((await get(`/asset_layouts/${asset_layout.id}`)).asset_layout.active).toBe(false);
+      const whole = await huduFetch(sim, "PUT", `/asset_layouts/${asset_layout.id}`, { asset_layout: { ...asset_layout, active: true } });
+      expect(whole.status).toBe(200);
+      expect((await whole.json()).asset_layout).toMatchObject({ active: true, name: "Activate Me", fields: [{ id: asset_layout.fields[0].id, label: "A" }] });
+    });
+
+    it("answers a missing layout with 200 and null", async () => {
+      const res = await huduFetch(sim, "GET", "/asset_layouts/987654");
+      expect(res.status).toBe(200);
+      expect(await res.text()).toBe("null");
     });
 
     it("refuses a field_type outside the list (case-sensitive) with 422", async () => {
-      const res = await huduFetch(sim, "POST", "/asset_layouts", { asset_layout: { name: "Bad", fields: [{ label: "X", field_type: "text" }] } });
+      const res = await huduFetch(sim, "POST", "/asset_layouts", huduLayoutBody("Bad", [{ label: "X", field_type: "text" }]));
       expect(res.status).toBe(422);
-      expect(await res.json()).toMatchObject({ error: "Validation failed", details: [expect.stringContaining("field type")] });
+      expect(await res.json()).toMatchObject({ errors: expect.stringContaining("field type") });
       const layout = state().assetLayouts[0];
       const put = await huduFetch(sim, "PUT", `/asset_layouts/${layout.id}`, { asset_layout: { fields: [{ label: "X", field_type: "Checkbox" }] } });
       expect(put.status).toBe(422);
     });
 
     it("PUT with fields keeps ids, adds new ones and drops omitted ones", async () => {
-      const { asset_layout } = await (await huduFetch(sim, "POST", "/asset_layouts", { asset_layout: { name: "Field Edit", fields: [{ label: "A", field_type: "Text" }, { label: "B", field_type: "Text" }] } })).json();
+      const { asset_layout } = await (await huduFetch(sim, "POST", "/asset_layouts", huduLayoutBody("Field Edit", [{ label: "A", field_type: "Text" }, { label: "B", field_type: "Text" }]))).json();
       const [a] = asset_layout.fields;
       const put = await huduFetch(sim, "PUT", `/asset_layouts/${asset_layout.id}`, { asset_layout: { fields: [{ id: a.id, label: "A renamed" }, { label: "C", field_type: "Number" }] } });
       const fields = (await put.json()).asset_layout.fields;
@@ -143,21 +167,22 @@ describe("Hudu simulator", () => {
       companyId = (await (await huduFetch(sim, "POST", "/companies", { company: { name: "Asset Owner" } })).json()).company.id;
       otherCompanyId = (await (await huduFetch(sim, "POST", "/companies", { company: { name: "Other Owner" } })).json()).company.id;
       const { asset_layout } = await (
-        await huduFetch(sim, "POST", "/asset_layouts", {
-          asset_layout: {
-            name: "Everything",
-            fields: [
-              { label: "Email Address", field_type: "Email" },
-              { label: "Start Date", field_type: "Date" },
-              { label: "Home Page", field_type: "Website" },
-              { label: "VIP", field_type: "CheckBox" },
-              { label: "Seats", field_type: "Number" },
-              { label: "Address", field_type: "AddressData" },
-              { label: "Related", field_type: "AssetTag" },
-              { label: "Job Title", field_type: "Text" },
-            ],
-          },
-        })
+        await huduFetch(
+          sim,
+          "POST",
+          "/asset_layouts",
+          huduLayoutBody("Everything", [
+            { label: "Email Address", field_type: "Email" },
+            { label: "Start Date", field_type: "Date" },
+            { label: "Home Page", field_type: "Website" },
+            { label: "VIP", field_type: "CheckBox" },
+            { label: "Seats", field_type: "Number" },
+            { label: "Address", field_type: "AddressData" },
+            { label: "Related", field_type: "AssetTag" },
+            { label: "Job Title", field_type: "Text" },
+            { label: "Phone  Number ", field_type: "Phone" },
+          ]),
+        )
       ).json();
       layoutId = asset_layout.id;
     });
@@ -272,6 +297,73 @@ describe("Hudu simulator", () => {
   it("answers 404 for unknown ids and routes", async () => {
     expect((await huduFetch(sim, "GET", "/companies/99999")).status).toBe(404);
     expect((await huduFetch(sim, "GET", "/nothing")).status).toBe(404);
+  });
+});
+
+describe("Hudu matchers", () => {
+  let sim: HuduSim;
+  const generated = generateMsp({ seed: 1, size: "tiny" });
+  const state = () => sim.control.state() as Required<HuduData>;
+  const matchers = async (query: string) => {
+    const res = await huduFetch(sim, "GET", `/matchers?${query}`);
+    expect(res.status, query).toBe(200);
+    return (await res.json()).matchers as HuduMatcher[];
+  };
+
+  beforeAll(async () => {
+    sim = await startHuduSim({ data: generated.hudu, rateLimit: false });
+  });
+  afterAll(() => sim.close());
+
+  it("keeps a matcher of the Halo integration for every Halo client; the linked ones are the companies' integrations", async () => {
+    const all = await matchers(`integration_id=${HALO_INTEGRATION_ID}&page_size=1000`);
+    expect(all.map((m) => m.sync_id).sort((a, b) => a - b)).toEqual(generated.halo.clients.map((c) => c.id).sort((a, b) => a - b));
+    for (const m of all) expect(Object.keys(m).sort()).toEqual(["company_id", "company_name", "id", "identifier", "integrator_id", "integrator_name", "name", "potential_company_id", "sync_id"]);
+    const linked = all.filter((m) => m.company_id !== null);
+    expect(linked.length).toBeGreaterThan(0);
+    expect(linked.length).toBeLessThan(all.length);
+    for (const m of linked) expect(state().companies.find((c) => c.id === m.company_id)!.integrations).toEqual([m]);
+    expect(all.some((m) => m.company_id === null && m.potential_company_id !== null)).toBe(true);
+  });
+
+  it("filters by matched, sync_id, company_id, and pages", async () => {
+    const base = `integration_id=${HALO_INTEGRATION_ID}&page_size=1000`;
+    const all = await matchers(base);
+    const linked = all.filter((m) => m.company_id !== null);
+    expect(await matchers(`${base}&matched=true`)).toEqual(linked);
+    expect(await matchers(`${base}&matched=false`)).toEqual(all.filter((m) => m.company_id === null));
+    expect(await matchers(`${base}&sync_id=${all[0].sync_id}`)).toEqual([all[0]]);
+    expect(await matchers(`${base}&company_id=${linked[0].company_id}`)).toEqual([linked[0]]);
+    expect(await matchers(`integration_id=${HALO_INTEGRATION_ID}&page=2&page_size=3`)).toEqual(all.slice(3, 6));
+  });
+
+  it("answers 500 without integration_id and 404 for an unknown one", async () => {
+    const missing = await huduFetch(sim, "GET", "/matchers");
+    expect(missing.status).toBe(500);
+    expect(await missing.json()).toEqual({ status: 500, error: "Internal Server Error" });
+    const unknown = await huduFetch(sim, "GET", "/matchers?integration_id=987");
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toEqual({ error: "No matching integration" });
+  });
+
+  it("re-points a matcher with PUT {matcher: {company_id}} and moves the company's integration with it", async () => {
+    const unlinked = (await matchers(`integration_id=${HALO_INTEGRATION_ID}&matched=false`))[0];
+    const target = state().companies.find((c) => c.integrations.length === 0)!;
+    const res = await huduFetch(sim, "PUT", `/matchers/${unlinked.id}`, { matcher: { company_id: target.id } });
+    expect(res.status).toBe(200);
+    expect((await res.json()).matcher).toMatchObject({ id: unlinked.id, company_id: target.id, company_name: target.name });
+    expect(state().companies.find((c) => c.id === target.id)!.integrations.map((i) => i.id)).toEqual([unlinked.id]);
+
+    const other = state().companies.find((c) => c.integrations.length === 0)!;
+    await huduFetch(sim, "PUT", `/matchers/${unlinked.id}`, { matcher: { company_id: other.id } });
+    expect(state().companies.find((c) => c.id === target.id)!.integrations).toEqual([]);
+    expect(state().companies.find((c) => c.id === other.id)!.integrations.map((i) => i.id)).toEqual([unlinked.id]);
+    expect((await huduFetch(sim, "PUT", `/matchers/${unlinked.id}`, { matcher: { company_id: 987654 } })).status).toBe(422);
+  });
+
+  it("answers 500 to PUT or DELETE of an unknown matcher", async () => {
+    expect((await huduFetch(sim, "PUT", "/matchers/987654", { matcher: { company_id: 1 } })).status).toBe(500);
+    expect((await huduFetch(sim, "DELETE", "/matchers/987654")).status).toBe(500);
   });
 });
 

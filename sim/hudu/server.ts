@@ -1,5 +1,5 @@
 import type { RateLimitConfig, SimControl } from "../control";
-import { deepCopy, emptyResponse, jsonResponse, queryFlag, queryInt, textResponse, type SimRequest, type SimResponse } from "../core/http";
+import { deepCopy, emptyResponse, getQuery, jsonResponse, queryFlag, queryInt, textResponse, type SimRequest, type SimResponse } from "../core/http";
 import { createFixedWindowLimiter, scaleRateLimit } from "../core/rate-limit";
 import { startSimServer } from "../core/sim-server";
 import { generateMsp } from "../data/generate";
@@ -11,6 +11,7 @@ import {
   type HuduData,
   type HuduFieldType,
   type HuduLayoutField,
+  type HuduMatcher,
   type HuduRelation,
 } from "../data/types";
 import { blankHuduCompany } from "../data/hudu-records";
@@ -18,7 +19,19 @@ import { applyCustomFields, CustomFieldError } from "./custom-fields";
 
 export type { HuduData } from "../data/types";
 
+/**
+ * "live": answers as a live Hudu 2.45.1 was seen to answer (500 for an incomplete layout write,
+ * 200 and `null` for a missing layout, 200 on company and layout create, 500/404 from matchers,
+ * a fixed 5-minute window). "openapi": the document's answers (201, 404, 422).
+ */
+export type HuduBehaviour = "live" | "openapi";
+
+/** How a 422 names what was wrong ([guess]: live Hudu has been seen with each). */
+export type HuduValidationStyle = "errors-text" | "errors-map" | "error-details";
+
 export interface HuduSimOptions {
+  /** Default "live". */
+  huduBehaviour?: HuduBehaviour;
   /** Default 0 (ephemeral). */
   port?: number;
   /** Default 127.0.0.1. */
@@ -28,7 +41,11 @@ export interface HuduSimOptions {
   apiKey?: string;
   /** Default "2.44.0". */
   version?: string;
-  /** Default { limit: 300, windowMs: 60_000 }: a fixed window aligned to the wall clock. */
+  /**
+   * A fixed window aligned to the wall clock. Default live: { limit: 1500, windowMs: 300_000 }
+   * (Rack::Attack's 5 minutes resetting on :00, :05, …; 1,500 fits the documented 300 a minute
+   * [guess]); openapi: { limit: 300, windowMs: 60_000 }.
+   */
   rateLimit?: RateLimitConfig | false;
   /** Scale factor s: the limit stays, the window becomes windowMs / s. */
   rateLimitScale?: number;
@@ -38,8 +55,22 @@ export interface HuduSimOptions {
   archivedFilter?: boolean;
   /** Default true: a layout PUT with `fields` drops existing fields the list leaves out. [guess] */
   layoutPutDropsOmittedFields?: boolean;
-  /** Default false: company names are unique case-sensitively ("ACME" and "Acme" may coexist). [guess] */
+  /** Default false: layouts created through the API come out inactive whatever the body says. */
+  createdLayoutsActive?: boolean;
+  /** Default true: company names are unique case-insensitively, archived companies included. [guess] */
   uniqueNamesCaseInsensitive?: boolean;
+  /** Most records a list page holds, whatever page_size asks (a live tenant may cap below it). */
+  pageCap?: number;
+  /** Default false: true pages every list 25 at a time whatever page_size says. */
+  ignorePageSize?: boolean;
+  /** Default live "errors-text", openapi "error-details". */
+  validationErrors?: HuduValidationStyle;
+  /**
+   * Custom-field keys accepted. "each-space" (default): the label lower-cased with each space
+   * replaced by "_", nothing trimmed (HuduAPI's rule). "collapsed": trimmed, each run of spaces
+   * one "_" (or punctuation dropped): a Hudu whose unpublished rule differs. [guess]
+   */
+  customFieldKeys?: "each-space" | "collapsed";
   /** Default false: bodies must be wrapped ({"company": {…}}); true also takes flat bodies. */
   acceptFlatBodies?: boolean;
 }
@@ -70,6 +101,8 @@ const COMPANY_WRITABLE = [
   "id_number",
   "notes",
 ] as const;
+/** The keys of the documented example layout body; live Hudu answers 500 when one is missing. [guess: which ones matter] */
+const LAYOUT_CREATE_KEYS = ["name", "icon", "color", "icon_color", "active", "include_passwords", "include_photos", "include_comments", "include_files", "fields"] as const;
 const ASSET_WRITABLE = ["name", "primary_serial", "primary_mail", "primary_model", "primary_manufacturer"] as const;
 const LAYOUT_WRITABLE = ["name", "icon", "color", "icon_color", "include_passwords", "include_photos", "include_comments", "include_files", "active", "sidebar_folder_id"] as const;
 const RELATABLE_TYPES = ["Asset", "Company", "Website", "Procedure", "AssetPassword", "Article", "IpAddress", "Network"];
@@ -83,7 +116,21 @@ const fail = (status: number, body: unknown): never => {
   throw new HttpError(jsonResponse(status, body));
 };
 const notFound = (): never => fail(404, { error: "Record not found" });
-const invalid = (...details: string[]): never => fail(422, { error: "Validation failed", details });
+/** What live Hudu answers to a body it cannot handle (an incomplete layout, an unknown matcher). */
+const internalError = (): never => fail(500, { status: 500, error: "Internal Server Error" });
+
+/** A 422 in the chosen style; each message starts with the attribute ("Name has already been taken"). */
+function validationBody(style: HuduValidationStyle, details: string[]): unknown {
+  if (style === "errors-text") return { errors: details.join(", ") };
+  if (style === "error-details") return { error: "Validation failed", details };
+  const errors: Record<string, string[]> = {};
+  for (const message of details) {
+    const [attribute, ...rest] = message.split(" ");
+    const key = attribute.toLowerCase();
+    (errors[key] ??= []).push(rest.join(" "));
+  }
+  return { errors };
+}
 
 function slugify(text: string): string {
   return (
@@ -97,10 +144,16 @@ function slugify(text: string): string {
   );
 }
 
-function page<T>(rows: T[], url: URL, pageSizeAllowed = true): T[] {
+interface PageLimits {
+  pageCap?: number;
+  ignorePageSize?: boolean;
+}
+
+/** One page of a list: 25 by default, page_size up to 1000, then the cap (before the offset). */
+function page<T>(rows: T[], url: URL, limits: PageLimits, pageSizeAllowed = true): T[] {
   const pageNo = Math.max(1, queryInt(url, "page") ?? 1);
-  const asked = pageSizeAllowed ? queryInt(url, "page_size") : undefined;
-  const size = Math.min(1000, Math.max(1, asked ?? 25));
+  const asked = pageSizeAllowed && !limits.ignorePageSize ? queryInt(url, "page_size") : undefined;
+  const size = Math.min(1000, limits.pageCap ?? 1000, Math.max(1, asked ?? 25));
   return rows.slice((pageNo - 1) * size, pageNo * size);
 }
 
@@ -114,13 +167,22 @@ function inRange(iso: string, range: string | null): boolean {
 }
 
 export async function startHuduSim(opts: HuduSimOptions = {}): Promise<HuduSim> {
-  const initial = deepCopy(opts.data ?? generateMsp({ seed: 1, size: "tiny" }).hudu);
+  const given = opts.data ?? generateMsp({ seed: 1, size: "tiny" }).hudu;
+  const initial: Required<HuduData> = deepCopy({ ...given, matchers: given.matchers ?? [] });
   let data = deepCopy(initial);
   const apiKey = opts.apiKey ?? HUDU_DEFAULT_API_KEY;
   const version = opts.version ?? "2.44.0";
+  const live = (opts.huduBehaviour ?? "live") === "live";
   const archivedFilter = opts.archivedFilter ?? true;
   const dropOmittedFields = opts.layoutPutDropsOmittedFields ?? true;
-  const limiter = createFixedWindowLimiter(scaleRateLimit(opts.rateLimit ?? { limit: 300, windowMs: 60_000 }, opts.rateLimitScale));
+  const caseInsensitiveNames = opts.uniqueNamesCaseInsensitive ?? true;
+  const validationStyle = opts.validationErrors ?? (live ? "errors-text" : "error-details");
+  const keyStyle = opts.customFieldKeys ?? "each-space";
+  const limits: PageLimits = { pageCap: opts.pageCap, ignorePageSize: opts.ignorePageSize };
+  if (opts.pageCap !== undefined && !(Number.isInteger(opts.pageCap) && opts.pageCap > 0)) throw new Error(`pageCap must be a positive whole number, got ${opts.pageCap}`);
+  const defaultRateLimit = live ? { limit: 1500, windowMs: 300_000 } : { limit: 300, windowMs: 60_000 };
+  const limiter = createFixedWindowLimiter(scaleRateLimit(opts.rateLimit ?? defaultRateLimit, opts.rateLimitScale));
+  const invalid = (...details: string[]): never => fail(422, validationBody(validationStyle, details));
   let baseUrl = "";
   let slugCounter = 0x5000;
 
@@ -149,7 +211,8 @@ export async function startHuduSim(opts: HuduSimOptions = {}): Promise<HuduSim> 
       if (inner && typeof inner === "object" && !Array.isArray(inner)) return inner as Record<string, unknown>;
       if (opts.acceptFlatBodies) return body as Record<string, unknown>;
     }
-    return fail(400, { error: `param is missing or the value is empty: ${key}` });
+    const missing = `param is missing or the value is empty: ${key}`;
+    return live ? fail(422, { error: "Invalid request", details: missing }) : fail(400, { error: missing });
   };
 
   const textField = (value: unknown, name: string): string | null => {
@@ -162,7 +225,7 @@ export async function startHuduSim(opts: HuduSimOptions = {}): Promise<HuduSim> 
   // ---- companies
   const company = (id: number) => data.companies.find((c) => c.id === id) ?? notFound();
   const nameTaken = (name: string, exceptId?: number) => {
-    const fold = (s: string) => (opts.uniqueNamesCaseInsensitive ? s.toLowerCase() : s);
+    const fold = (s: string) => (caseInsensitiveNames ? s.toLowerCase() : s);
     return data.companies.some((c) => c.id !== exceptId && fold(c.name) === fold(name));
   };
   const writeCompany = (target: HuduCompany, input: Record<string, unknown>, creating: boolean) => {
@@ -202,7 +265,7 @@ export async function startHuduSim(opts: HuduSimOptions = {}): Promise<HuduSim> 
       if (integrationId !== null && !c.integrations.some((i) => String(i.sync_id) === integrationId || i.identifier === integrationId)) return false;
       return inRange(c.updated_at, q.get("updated_at"));
     });
-    return jsonResponse(200, { companies: page(rows, url).map(presentCompany) });
+    return jsonResponse(200, { companies: page(rows, url, limits).map(presentCompany) });
   };
 
   const createCompany = (req: SimRequest) => {
@@ -214,7 +277,7 @@ export async function startHuduSim(opts: HuduSimOptions = {}): Promise<HuduSim> 
     const c = blankHuduCompany({ id, name, slug, at });
     writeCompany(c, input, true);
     data.companies.push(c);
-    return jsonResponse(201, { company: presentCompany(c) });
+    return jsonResponse(live ? 200 : 201, { company: presentCompany(c) });
   };
 
   const updateCompany = (req: SimRequest, id: number) => {
@@ -226,6 +289,8 @@ export async function startHuduSim(opts: HuduSimOptions = {}): Promise<HuduSim> 
     Object.assign(c, draft);
     for (const child of data.companies) if (child.parent_company_id === c.id) child.parent_company_name = c.name;
     for (const a of data.assets) if (a.company_id === c.id) a.company_name = c.name;
+    for (const m of data.matchers) if (m.company_id === c.id) m.company_name = c.name;
+    for (const i of c.integrations) i.company_name = c.name;
     return jsonResponse(200, { company: presentCompany(c) });
   };
 
@@ -240,6 +305,10 @@ export async function startHuduSim(opts: HuduSimOptions = {}): Promise<HuduSim> 
     company(id);
     const assetIds = new Set(data.assets.filter((a) => a.company_id === id).map((a) => a.id));
     data.companies = data.companies.filter((c) => c.id !== id);
+    for (const m of data.matchers) {
+      if (m.company_id === id) Object.assign(m, { company_id: null, company_name: null });
+      if (m.potential_company_id === id) m.potential_company_id = null;
+    }
     data.assets = data.assets.filter((a) => a.company_id !== id);
     data.relations = data.relations.filter(
       (r) => !((r.fromable_type === "Company" && r.fromable_id === id) || (r.toable_type === "Company" && r.toable_id === id) || (r.fromable_type === "Asset" && assetIds.has(r.fromable_id)) || (r.toable_type === "Asset" && assetIds.has(r.toable_id))),
@@ -293,6 +362,7 @@ export async function startHuduSim(opts: HuduSimOptions = {}): Promise<HuduSim> 
 
   const createLayout = (req: SimRequest) => {
     const input = unwrap(req, "asset_layout");
+    if (live && (LAYOUT_CREATE_KEYS.some((key) => input[key] === undefined || input[key] === null) || !Array.isArray(input.fields))) internalError();
     const at = now();
     const name = typeof input.name === "string" ? input.name : "";
     const l: HuduAssetLayout = {
@@ -313,18 +383,21 @@ export async function startHuduSim(opts: HuduSimOptions = {}): Promise<HuduSim> 
       fields: [],
     };
     writeLayoutAttrs(l, input);
-    l.active = false; // Hudu creates API layouts inactive whatever the body says.
+    // Hudu has been seen creating API layouts inactive whatever the body says.
+    if (!opts.createdLayoutsActive) l.active = false;
     const fieldsInput = input.fields ?? [];
     if (!Array.isArray(fieldsInput)) invalid("Fields must be an array");
     let fid = nextFieldId();
     l.fields = (fieldsInput as unknown[]).map((f, i) => ({ ...buildField(f, i), id: fid++ }));
     data.assetLayouts.push(l);
-    return jsonResponse(201, { asset_layout: presentLayout(l) });
+    return jsonResponse(live ? 200 : 201, { asset_layout: presentLayout(l) });
   };
 
   const updateLayout = (req: SimRequest, id: number) => {
     const l = layout(id);
     const input = unwrap(req, "asset_layout");
+    // Live Hudu fails on a PUT without the field list (e.g. {name, active} alone).
+    if (live && !Array.isArray(input.fields)) internalError();
     const draft = deepCopy(l);
     writeLayoutAttrs(draft, input);
     if ("fields" in input) {
@@ -365,7 +438,7 @@ export async function startHuduSim(opts: HuduSimOptions = {}): Promise<HuduSim> 
     const rows = data.assetLayouts.filter(
       (l) => (q.get("name") === null || l.name === q.get("name")) && (q.get("slug") === null || l.slug === q.get("slug")) && (active === undefined || l.active === active) && inRange(l.updated_at, q.get("updated_at")),
     );
-    return jsonResponse(200, { asset_layouts: page(rows, url, false).map(presentLayout) });
+    return jsonResponse(200, { asset_layouts: page(rows, url, limits, false).map(presentLayout) });
   };
 
   // ---- assets
@@ -404,7 +477,7 @@ export async function startHuduSim(opts: HuduSimOptions = {}): Promise<HuduSim> 
         (!search || a.name.toLowerCase().includes(search) || (a.primary_mail ?? "").toLowerCase().includes(search)) &&
         inRange(a.updated_at, strFilter("updated_at")),
     );
-    return jsonResponse(200, { assets: page(rows, url).map(presentAsset) });
+    return jsonResponse(200, { assets: page(rows, url, limits).map(presentAsset) });
   };
 
   const createAsset = (req: SimRequest, cid: number) => {
@@ -418,7 +491,7 @@ export async function startHuduSim(opts: HuduSimOptions = {}): Promise<HuduSim> 
     if (!l) problems.push("Asset layout must exist");
     if (problems.length) invalid(...problems);
     const fields = customFields(() =>
-      applyCustomFields({ layout: l!, current: [], input: input.custom_fields, companyId: cid, assets: assetLookup, lenientKeys: false, requireRequired: true }),
+      applyCustomFields({ layout: l!, current: [], input: input.custom_fields, companyId: cid, assets: assetLookup, lenientKeys: false, requireRequired: true, keyStyle }),
     );
     const at = now();
     const slug = newSlug(name!);
@@ -461,7 +534,7 @@ export async function startHuduSim(opts: HuduSimOptions = {}): Promise<HuduSim> 
       } else draft[key] = v;
     }
     draft.fields = customFields(() =>
-      applyCustomFields({ layout: l, current: a.fields, input: input.custom_fields, companyId: cid, assets: assetLookup, lenientKeys: true, requireRequired: false }),
+      applyCustomFields({ layout: l, current: a.fields, input: input.custom_fields, companyId: cid, assets: assetLookup, lenientKeys: true, requireRequired: false, keyStyle }),
     );
     draft.updated_at = now();
     Object.assign(a, draft);
@@ -559,6 +632,67 @@ export async function startHuduSim(opts: HuduSimOptions = {}): Promise<HuduSim> 
     return emptyResponse(204);
   };
 
+  // ---- matchers: how Hudu's own PSA integrations link a PSA record to a company
+  const knownIntegrations = () => new Set([...data.matchers.map((m) => m.integrator_id), ...data.companies.flatMap((c) => c.integrations.map((i) => i.integrator_id))]);
+  /** Live Hudu answers 500 to an unknown matcher; the document says 404. */
+  const matcher = (id: number) => data.matchers.find((m) => m.id === id) ?? (live ? internalError() : fail(404, { error: "Matcher not found" }));
+
+  const listMatchers = (url: URL) => {
+    const raw = getQuery(url, "integration_id")?.trim();
+    if (!raw || !/^\d+$/.test(raw)) return live ? internalError() : fail(404, { error: "No matching integration" });
+    const integrationId = Number(raw);
+    if (!knownIntegrations().has(integrationId)) return fail(404, { error: "No matching integration" });
+    const matched = queryFlag(url, "matched");
+    const syncId = queryInt(url, "sync_id");
+    const identifier = getQuery(url, "identifier");
+    const companyId = queryInt(url, "company_id");
+    const rows = data.matchers.filter(
+      (m) =>
+        m.integrator_id === integrationId &&
+        (matched === undefined || (m.company_id !== null) === matched) &&
+        (syncId === undefined || m.sync_id === syncId) &&
+        (identifier === undefined || m.identifier === identifier) &&
+        (companyId === undefined || m.company_id === companyId),
+    );
+    return jsonResponse(200, { matchers: page(rows, url, limits).map((m) => ({ ...m })) });
+  };
+
+  /** Keeps companies' `integrations[]` in step with the matchers linked to them. */
+  const relinkMatcher = (m: HuduMatcher) => {
+    for (const c of data.companies) c.integrations = c.integrations.filter((i) => i.id !== m.id);
+    const target = data.companies.find((c) => c.id === m.company_id);
+    if (target) target.integrations.push({ ...m, company_id: target.id, company_name: target.name });
+  };
+
+  const updateMatcher = (req: SimRequest, id: number) => {
+    const m = matcher(id);
+    const input = unwrap(req, "matcher");
+    const draft = { ...m };
+    if ("company_id" in input) {
+      if (input.company_id === null || input.company_id === "") {
+        draft.company_id = null;
+        draft.company_name = null;
+      } else {
+        const target = data.companies.find((c) => c.id === Number(input.company_id)) ?? invalid("Company must exist");
+        draft.company_id = target!.id;
+        draft.company_name = target!.name;
+      }
+    }
+    if ("potential_company_id" in input) draft.potential_company_id = input.potential_company_id === null ? null : Number(input.potential_company_id);
+    if ("sync_id" in input && input.sync_id !== null && Number.isFinite(Number(input.sync_id))) draft.sync_id = Number(input.sync_id);
+    if ("identifier" in input) draft.identifier = textField(input.identifier, "Identifier");
+    Object.assign(m, draft);
+    relinkMatcher(m);
+    return jsonResponse(200, live ? { matcher: { ...m } } : { ...m });
+  };
+
+  const deleteMatcher = (id: number) => {
+    const m = matcher(id);
+    data.matchers = data.matchers.filter((x) => x.id !== id);
+    relinkMatcher({ ...m, company_id: null });
+    return emptyResponse(204);
+  };
+
   // ---- routing
   const route = (req: SimRequest): SimResponse => {
     const { method, url } = req;
@@ -614,17 +748,27 @@ export async function startHuduSim(opts: HuduSimOptions = {}): Promise<HuduSim> 
         return listLayouts(url);
       case "POST asset_layouts":
         return createLayout(req);
-      case "GET asset_layouts/:id":
-        return jsonResponse(200, { asset_layout: presentLayout(layout(id(1))) });
+      case "GET asset_layouts/:id": {
+        const found = data.assetLayouts.find((l) => l.id === id(1));
+        // Live Hudu answers a missing layout with 200 and the body `null`.
+        if (!found) return live ? jsonResponse(200, null) : notFound();
+        return jsonResponse(200, { asset_layout: presentLayout(found) });
+      }
       case "PUT asset_layouts/:id":
       case "PATCH asset_layouts/:id":
         return updateLayout(req, id(1));
       case "GET relations":
-        return jsonResponse(200, { relations: page(data.relations, url).map(presentRelation) });
+        return jsonResponse(200, { relations: page(data.relations, url, limits).map(presentRelation) });
       case "POST relations":
         return createRelation(req);
       case "DELETE relations/:id":
         return deleteRelation(id(1));
+      case "GET matchers":
+        return listMatchers(url);
+      case "PUT matchers/:id":
+        return updateMatcher(req, id(1));
+      case "DELETE matchers/:id":
+        return deleteMatcher(id(1));
       default:
         // Includes DELETE asset_layouts/:id: Hudu has no such route.
         return notFound();
