@@ -2,15 +2,25 @@ import { afterEach, beforeEach } from "vitest";
 import { openDatabase, type Db } from "@/db";
 
 /**
- * A fresh in-memory database (migrated) for each test of the calling file, closed after it:
- * `let db: Db; withMemoryDatabase((opened) => (db = opened));`
+ * For tests: a fresh in-memory database (migrations applied) before each test, closed after it.
+ * Read `.db` inside a test or hook.
  */
-export function withMemoryDatabase(onOpen: (db: Db) => void): void {
-  let close = () => {};
+export function memoryDbPerTest(): { readonly db: Db } {
+  let opened: ReturnType<typeof openDatabase> | undefined;
   beforeEach(() => {
-    const opened = openDatabase(":memory:");
-    close = () => opened.sqlite.close();
-    onOpen(opened.db);
+    opened = openDatabase(":memory:");
   });
-  afterEach(() => close());
+  afterEach(() => opened?.sqlite.close());
+  return {
+    get db() {
+      if (!opened) throw new Error("memoryDbPerTest: the database opens in beforeEach; read .db inside a test");
+      return opened.db;
+    },
+  };
+}
+
+/** The same, handed over as a plain variable: `let db: Db; withMemoryDatabase((opened) => (db = opened));` */
+export function withMemoryDatabase(onOpen: (db: Db) => void): void {
+  const memory = memoryDbPerTest();
+  beforeEach(() => onOpen(memory.db));
 }

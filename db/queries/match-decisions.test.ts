@@ -1,6 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db";
-import { withMemoryDatabase } from "@/db/testing";
 import { matchDecisions } from "@/db/schema";
 import {
   deleteDecision,
@@ -10,10 +9,14 @@ import {
   saveDecision,
   saveDecisions,
 } from "./match-decisions";
+import { memoryDbPerTest } from "@/db/testing";
 import { listDecisionChanges } from "./decision-history";
 
+const memory = memoryDbPerTest();
 let db: Db;
-withMemoryDatabase((opened) => (db = opened));
+beforeEach(() => {
+  db = memory.db;
+});
 
 const by = "admin@example.com";
 

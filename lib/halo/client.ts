@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SyncError } from "@/lib/errors";
+import { bodyExcerpt, SyncError } from "@/lib/errors";
 import type { HttpEventHandler } from "@/lib/http/events";
 import { sharedLimiter } from "@/lib/http/limiter-registry";
 import { parseResponse } from "@/lib/http/parse";
@@ -253,6 +253,6 @@ function readPage(endpoint: Endpoint, response: HttpResponse): PageResult {
   throw wrapperError(
     endpoint.type,
     endpoint.key,
-    `GET ${response.url.pathname}${response.url.search}: ${response.status}; body starts ${JSON.stringify(response.text.slice(0, 200))}`,
+    `GET ${response.url.pathname}${response.url.search}: ${response.status}; body: ${bodyExcerpt(response.text)}`,
   );
 }

@@ -1,6 +1,7 @@
-import { redactSecrets, serviceLabel, SyncError, type ErrorCode, type ServiceName } from "@/lib/errors";
+import { bodyExcerpt, redactSecrets, serviceLabel, SyncError, type ErrorCode, type ServiceName } from "@/lib/errors";
 import { formatWait, type HttpEventHandler } from "./events";
 import { systemClock, type Clock, type RateLimiter } from "./rate-limiter";
+import { fetchFollowingSafeRedirects, RedirectRefused, redirectRefusedError } from "./redirects";
 import { parseRetryAfter } from "./retry-after";
 
 /**
@@ -196,7 +197,7 @@ export class HttpClient {
 
     const started = this.clock.now();
     try {
-      const res = await this.fetchImpl(request.url, { method: request.method, headers, body, signal, redirect: "follow" });
+      const { response: res } = await fetchFollowingSafeRedirects(this.fetchImpl, request.url, { method: request.method, headers, body, signal });
       // Reading the body is part of the attempt: a connection dropped mid-body is a dropped connection.
       const text = await res.text();
       slot.settle();
@@ -222,6 +223,9 @@ export class HttpClient {
           detail: `${request.method} ${request.url.pathname} aborted by caller`,
           cause: error,
         });
+      }
+      if (error instanceof RedirectRefused) {
+        return { kind: "network", retryable: false, neverSent: true, error: redirectRefusedError(this.service, request.operation, error) };
       }
       return this.networkOutcome(request, error, timeout.aborted);
     }
@@ -342,8 +346,7 @@ export class HttpClient {
   }
 
   excerpt(text: string): string {
-    const flat = text.replace(/\s+/g, " ").trim();
-    return this.redact(flat.length > 300 ? `${flat.slice(0, 300)}…` : flat);
+    return bodyExcerpt(text, this.secrets());
   }
 
   /** Maps a non-2xx answer onto a typed error with a plain-words message. */
