@@ -13,10 +13,6 @@
  * size, `--seed=N` for other data (default 1), `--no-browser` to leave out the browser part
  * (which builds the dashboard first when the code is newer than the build).
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { openDatabase } from "@/db";
 import { saveDecisions } from "@/db/queries/match-decisions";
 import { listBoardDecisions, loadBoardData } from "@/lib/decisions/board-data";
 import { buildBoardView } from "@/lib/decisions/board-view";
@@ -25,22 +21,16 @@ import { HuduClient } from "@/lib/hudu";
 import { refreshSnapshot } from "@/lib/snapshot/refresh";
 import { startSimulators } from "@/sim";
 import { measureBoardInBrowser, type BoardInBrowser } from "./board-browser";
+import { benchArgs, benchDatabase, ms } from "./common";
 
-const asJson = process.argv.includes("--json");
-const size = process.argv.includes("--demo") ? "demo" : "large";
-const seed = Number(process.argv.find((a) => a.startsWith("--seed="))?.slice(7) ?? 1);
+const { asJson, size, seed } = benchArgs();
 const inBrowser = !process.argv.includes("--no-browser");
 /** Clients on each side of the board in the browser part. */
 const BROWSER_SIZES = [100, 5_000];
 
-function ms(start: bigint): number {
-  return Math.round(Number(process.hrtime.bigint() - start) / 1e5) / 10;
-}
-
 async function measureServerSide() {
   const sims = await startSimulators({ size, seed, halo: { rateLimit: false }, hudu: { rateLimit: false } });
-  const dir = mkdtempSync(path.join(tmpdir(), "bench-board-"));
-  const { db, sqlite } = openDatabase(path.join(dir, "bench.db"));
+  const { db, close } = benchDatabase("bench-board-");
   try {
     const fast = { limit: 100_000, windowMs: 1000 };
     let t = process.hrtime.bigint();
@@ -120,8 +110,7 @@ async function measureServerSide() {
     };
     return figures;
   } finally {
-    sqlite.close();
-    rmSync(dir, { recursive: true, force: true });
+    close();
     await sims.close();
   }
 }

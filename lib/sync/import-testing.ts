@@ -10,9 +10,11 @@ import type { ConnectSources } from "@/lib/connections/connect";
 import { HaloClient } from "@/lib/halo/client";
 import { FixedWindowLimiter, RollingWindowLimiter } from "@/lib/http/rate-limiter";
 import { HuduClient } from "@/lib/hudu/client";
+import type { JobKind } from "@/lib/jobs/types";
 import { ensureLayouts } from "@/lib/layouts/ensure";
 import { startSimulators, type RunningSimulators } from "@/sim";
 import type { MspSize } from "@/sim/data/generate";
+import { initialImportProgress, parseImportProgress, type ImportProgress } from "./import-progress";
 
 /** Clients for the simulators, paced far above what the tests need, retrying quickly. */
 export function simConnect(sims: RunningSimulators): ConnectSources {
@@ -71,4 +73,9 @@ export async function setUpImport({ size, seed, databasePath = ":memory:" }: { s
 /** Requests that change something in Hudu, from the simulator's counts. */
 export function writeRequests(counts: Record<string, number>): Record<string, number> {
   return Object.fromEntries(Object.entries(counts).filter(([key]) => /^(POST|PUT|PATCH|DELETE) /.test(key)));
+}
+
+/** An import kind that does only `run` (for tests of what is around imports: starting, the schedule). */
+export function fakeImportJob(run: JobKind<ImportProgress>["run"]): JobKind<ImportProgress> {
+  return { name: "import", label: "import", resumable: true, pausable: true, initialProgress: initialImportProgress, parseProgress: parseImportProgress, run };
 }
