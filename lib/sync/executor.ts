@@ -1,4 +1,4 @@
-import { listOpenImportItems } from "@/db/queries/import-items";
+import { countOpenImportItems, listOpenImportItems } from "@/db/queries/import-items";
 import type { ImportItemRow } from "@/db/schema";
 import { toSyncError, type SyncError } from "@/lib/errors";
 import type { RateLimitConfig } from "@/lib/http/rate-limiter";
@@ -50,13 +50,13 @@ export async function executeImportItems({
   concurrency?: number;
   onPhase?: (progress: { phase: ImportPhase; noun: string; done: number; total: number }) => void;
 }): Promise<void> {
-  const open = listOpenImportItems({ db: ctx.db, runId: ctx.runId });
   for (const { phase, types, noun } of EXECUTION_PHASES) {
-    const rows = open.filter((row) => types.includes(row.type));
-    if (rows.length === 0) continue;
+    const total = countOpenImportItems({ db: ctx.db, runId: ctx.runId, types });
+    if (total === 0) continue;
     let done = 0;
     let stop: SyncError | undefined;
-    onPhase?.({ phase, noun, done, total: rows.length });
+    onPhase?.({ phase, noun, done, total });
+    const rows = openRows(ctx, types);
     await runPool(rows, concurrency, () => stop !== undefined || ctx.signal.aborted, async (row) => {
       try {
         await executeItem(ctx, row);
@@ -64,18 +64,36 @@ export async function executeImportItems({
         stop ??= toSyncError(error, "hudu");
       }
       done++;
-      onPhase?.({ phase, noun, done, total: rows.length });
+      onPhase?.({ phase, noun, done, total });
     });
     if (ctx.signal.aborted) return;
     if (stop) throw stop;
   }
 }
 
+/** Open items read this many at a time (each carries its plan entry, ~1 KB). */
+const ROWS_PER_READ = 500;
+
+/** The open items of these types in plan order, read from the database a page at a time as they are taken. */
+function* openRows(ctx: ItemContext, types: SyncRecordType[]): Generator<ImportItemRow> {
+  let afterSeq = -1;
+  for (;;) {
+    const page = listOpenImportItems({ db: ctx.db, runId: ctx.runId, types, afterSeq, limit: ROWS_PER_READ });
+    yield* page;
+    if (page.length < ROWS_PER_READ) return;
+    afterSeq = page[page.length - 1].seq;
+  }
+}
+
 /** `concurrency` workers taking rows in order until none is left or `stopped()` says so. */
-async function runPool(rows: ImportItemRow[], concurrency: number, stopped: () => boolean, work: (row: ImportItemRow) => Promise<void>): Promise<void> {
-  let next = 0;
+async function runPool(rows: Iterator<ImportItemRow>, concurrency: number, stopped: () => boolean, work: (row: ImportItemRow) => Promise<void>): Promise<void> {
   const worker = async () => {
-    while (!stopped() && next < rows.length) await work(rows[next++]);
+    while (!stopped()) {
+      // Taking the next row is synchronous, so two workers never take the same one.
+      const next = rows.next();
+      if (next.done) return;
+      await work(next.value);
+    }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, rows.length)) }, worker));
+  await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
 }

@@ -77,7 +77,7 @@ async function runImport(
     const input = await loadPlanInput({ db: ctx.db, halo, hudu, settings, signal: ctx.signal, onProgress: (p) => progress({ activity: p.message }) });
     progress({ phase: "planning", activity: "working out what to do", wait: null }, true);
     const plan = buildPlan(input);
-    saveImportItems({ db: ctx.db, runId: ctx.run.id, items: plan.items.map(toImportItem) });
+    saveImportItems({ db: ctx.db, runId: ctx.run.id, items: lazyMap(plan.items, toImportItem) });
     progress({ planReadAt: plan.generatedAt, warnings: planWarnings(plan) }, true);
   }
 
@@ -138,4 +138,9 @@ const MAX_WARNINGS = 50;
 function planWarnings(plan: Plan): string[] {
   const all = plan.warnings.map((w) => w.message);
   return all.length > MAX_WARNINGS ? [...all.slice(0, MAX_WARNINGS), `… and ${all.length - MAX_WARNINGS} more.`] : all;
+}
+
+/** `items.map(f)` made one at a time as it is read. */
+function* lazyMap<T, U>(items: Iterable<T>, f: (item: T) => U): Generator<U> {
+  for (const item of items) yield f(item);
 }
