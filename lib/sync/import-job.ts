@@ -1,6 +1,8 @@
 import { hasImportItems, saveImportItems, type NewImportItem } from "@/db/queries/import-items";
 import { connectFromSettings, type ConnectSources } from "@/lib/connections/connect";
+import type { HaloClient } from "@/lib/halo";
 import type { HttpEvent } from "@/lib/http/events";
+import type { HuduClient } from "@/lib/hudu";
 import type { JobContext, JobKind } from "@/lib/jobs/types";
 import { executeImportItems } from "./executor";
 import { countRequest, initialImportProgress, parseImportProgress, type ImportProgress } from "./import-progress";
@@ -72,14 +74,7 @@ async function runImport(
   const { halo, hudu } = await connect({ db: ctx.db, onEvent });
   progress({ limits: { halo: pick(halo.http.limiter.config), hudu: pick(hudu.http.limiter.config) } }, true);
 
-  if (!hasImportItems({ db: ctx.db, runId: ctx.run.id })) {
-    progress({ phase: "reading", activity: "reading Halo and Hudu" }, true);
-    const input = await loadPlanInput({ db: ctx.db, halo, hudu, settings, signal: ctx.signal, onProgress: (p) => progress({ activity: p.message }) });
-    progress({ phase: "planning", activity: "working out what to do", wait: null }, true);
-    const plan = buildPlan(input);
-    saveImportItems({ db: ctx.db, runId: ctx.run.id, items: lazyMap(plan.items, toImportItem) });
-    progress({ planReadAt: plan.generatedAt, warnings: planWarnings(plan) }, true);
-  }
+  if (!hasImportItems({ db: ctx.db, runId: ctx.run.id })) await planAndSave(ctx, { halo, hudu, settings, progress });
 
   await executeImportItems({
     ctx: {
@@ -96,6 +91,23 @@ async function runImport(
   });
   if (!ctx.signal.aborted) progress({ phase: "finished", activity: null, wait: null }, true);
   return { status: "succeeded" } as const;
+}
+
+/**
+ * Reads both sides, plans and saves the plan's items. A function of its own so that the input
+ * and the plan (~160 MB for the large data set) are gone once it returns: a suspended async
+ * function may keep its dead locals for as long as it waits, here the whole execution.
+ */
+async function planAndSave(
+  ctx: JobContext<ImportProgress>,
+  { halo, hudu, settings, progress }: { halo: HaloClient; hudu: HuduClient; settings: SyncSettings; progress: (change: Partial<ImportProgress>, force?: boolean) => void },
+): Promise<void> {
+  progress({ phase: "reading", activity: "reading Halo and Hudu" }, true);
+  const input = await loadPlanInput({ db: ctx.db, halo, hudu, settings, signal: ctx.signal, onProgress: (p) => progress({ activity: p.message }) });
+  progress({ phase: "planning", activity: "working out what to do", wait: null }, true);
+  const plan = buildPlan(input);
+  saveImportItems({ db: ctx.db, runId: ctx.run.id, items: lazyMap(plan.items, toImportItem) });
+  progress({ planReadAt: plan.generatedAt, warnings: planWarnings(plan) }, true);
 }
 
 function pick(config: { limit: number; windowMs: number }) {
