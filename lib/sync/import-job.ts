@@ -7,10 +7,10 @@ import type { JobContext, JobKind } from "@/lib/jobs/types";
 import { executeImportItems } from "./executor";
 import { countRequest, initialImportProgress, parseImportProgress, type ImportProgress } from "./import-progress";
 import { loadPlanInput } from "./load";
-import { buildPlan } from "./plan";
+import { streamPlan } from "./plan";
 import { loadSyncSettings, type SyncSettings } from "./settings";
 import { HALO_ID_SOURCE } from "./sources";
-import { assetRecordTypes, SKIP_REASON_TEXT, type AssetRecordType, type Plan, type PlanItem } from "./types";
+import { assetRecordTypes, SKIP_REASON_TEXT, type AssetRecordType, type PlanItem, type PlanWarning } from "./types";
 
 /**
  * An import as a lib/jobs run: connect, read both sides and plan (exactly as the preview does),
@@ -95,8 +95,8 @@ async function runImport(
 
 /**
  * Reads both sides, plans and saves the plan's items. A function of its own so that the input
- * and the plan (~160 MB for the large data set) are gone once it returns: a suspended async
- * function may keep its dead locals for as long as it waits, here the whole execution.
+ * (~50–90 MB for the large data set) is gone once it returns: a suspended async function may keep
+ * its dead locals for as long as it waits, here the whole execution.
  */
 async function planAndSave(
   ctx: JobContext<ImportProgress>,
@@ -105,9 +105,10 @@ async function planAndSave(
   progress({ phase: "reading", activity: "reading Halo and Hudu" }, true);
   const input = await loadPlanInput({ db: ctx.db, halo, hudu, settings, signal: ctx.signal, onProgress: (p) => progress({ activity: p.message }) });
   progress({ phase: "planning", activity: "working out what to do", wait: null }, true);
-  const plan = buildPlan(input);
+  // Item by item, straight into the database: the whole plan of a large data set is over 100 MB.
+  const plan = streamPlan(input);
   saveImportItems({ db: ctx.db, runId: ctx.run.id, items: lazyMap(plan.items, toImportItem) });
-  progress({ planReadAt: plan.generatedAt, warnings: planWarnings(plan) }, true);
+  progress({ planReadAt: plan.generatedAt, warnings: planWarnings(plan.warnings) }, true);
 }
 
 function pick(config: { limit: number; windowMs: number }) {
@@ -147,8 +148,8 @@ export function haloIdLabels(settings: SyncSettings): Record<AssetRecordType, st
 /** At most this many of the planner's warnings are kept on the run. */
 const MAX_WARNINGS = 50;
 
-function planWarnings(plan: Plan): string[] {
-  const all = plan.warnings.map((w) => w.message);
+function planWarnings(warnings: PlanWarning[]): string[] {
+  const all = warnings.map((w) => w.message);
   return all.length > MAX_WARNINGS ? [...all.slice(0, MAX_WARNINGS), `… and ${all.length - MAX_WARNINGS} more.`] : all;
 }
 
