@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, inArray } from "drizzle-orm";
+import { and, asc, count, eq, gt, inArray, max } from "drizzle-orm";
 import type { Db } from "@/db";
 import { importItems, type ImportItemRow, type ImportItemState, type ImportOutcome } from "@/db/schema";
 import { writeTransaction } from "@/db/transaction";
@@ -15,14 +15,15 @@ export type NewImportItem = Omit<typeof importItems.$inferInsert, "runId" | "seq
 const INSERT_SLICE = 50;
 
 /**
- * Saves every item in one transaction (a run has all its items or none). `items` may be a lazy
- * iterable: a large plan's rows (~70 MB of JSON for 76,000 items) are then made a slice at a
- * time instead of all at once.
+ * Saves items in one transaction (all of them or none), after those saved before. `items` may be
+ * a lazy iterable: a large plan's rows (~70 MB of JSON for 76,000 items) are then made a slice at
+ * a time instead of all at once.
  */
 export function saveImportItems({ db, runId, items }: { db: Db; runId: number; items: Iterable<NewImportItem> }): void {
   writeTransaction(db, (tx) => {
     let slice: Array<typeof importItems.$inferInsert> = [];
-    let seq = 0;
+    // After the items saved before (a plan saved in parts keeps its order).
+    let seq = (tx.select({ last: max(importItems.seq) }).from(importItems).where(eq(importItems.runId, runId)).get()?.last ?? -1) + 1;
     for (const item of items) {
       slice.push({ ...item, runId, seq: seq++ });
       if (slice.length < INSERT_SLICE) continue;
@@ -33,8 +34,10 @@ export function saveImportItems({ db, runId, items }: { db: Db; runId: number; i
   });
 }
 
-export function hasImportItems({ db, runId }: { db: Db; runId: number }): boolean {
-  return Boolean(db.select({ key: importItems.key }).from(importItems).where(eq(importItems.runId, runId)).limit(1).get());
+/** Whether the run has saved items (of these types, when given). */
+export function hasImportItems({ db, runId, types }: { db: Db; runId: number; types?: ImportItemRow["type"][] }): boolean {
+  const where = types ? and(eq(importItems.runId, runId), inArray(importItems.type, types)) : eq(importItems.runId, runId);
+  return Boolean(db.select({ key: importItems.key }).from(importItems).where(where).limit(1).get());
 }
 
 const OPEN_STATES = ["pending", "sending"] satisfies ImportItemState[];

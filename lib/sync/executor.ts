@@ -29,7 +29,9 @@ export function importConcurrency(limit: Pick<RateLimitConfig, "limit" | "window
   return Math.min(MAX_CONCURRENCY, Math.max(MIN_CONCURRENCY, needed));
 }
 
-export const EXECUTION_PHASES: ReadonlyArray<{ phase: Exclude<ImportPhase, "starting" | "reading" | "planning" | "finished">; types: SyncRecordType[]; noun: string }> = [
+export type ExecutionPhase = Exclude<ImportPhase, "starting" | "reading" | "planning" | "finished">;
+
+export const EXECUTION_PHASES: ReadonlyArray<{ phase: ExecutionPhase; types: SyncRecordType[]; noun: string }> = [
   { phase: "company", types: ["company"], noun: "companies" },
   { phase: "site", types: ["site"], noun: "sites" },
   { phase: "contact-contract", types: ["contact", "contract"], noun: "contacts and contracts" },
@@ -43,14 +45,17 @@ export const EXECUTION_PHASES: ReadonlyArray<{ phase: Exclude<ImportPhase, "star
 export async function executeImportItems({
   ctx,
   concurrency = importConcurrency(ctx.hudu.http.limiter.config),
+  phases = EXECUTION_PHASES.map((p) => p.phase),
   onPhase,
 }: {
   ctx: ItemContext;
   /** Default: importConcurrency of the Hudu client's limit. */
   concurrency?: number;
+  /** Which phases to run (default all, in order). */
+  phases?: ExecutionPhase[];
   onPhase?: (progress: { phase: ImportPhase; noun: string; done: number; total: number }) => void;
 }): Promise<void> {
-  for (const { phase, types, noun } of EXECUTION_PHASES) {
+  for (const { phase, types, noun } of EXECUTION_PHASES.filter((p) => phases.includes(p.phase))) {
     const total = countOpenImportItems({ db: ctx.db, runId: ctx.runId, types });
     if (total === 0) continue;
     let done = 0;

@@ -4,10 +4,11 @@ import type { HaloClient } from "@/lib/halo";
 import type { HttpEvent } from "@/lib/http/events";
 import type { HuduClient } from "@/lib/hudu";
 import type { JobContext, JobKind } from "@/lib/jobs/types";
-import { executeImportItems } from "./executor";
+import type { ItemContext } from "./execute-item";
+import { executeImportItems, type ExecutionPhase } from "./executor";
 import { countRequest, initialImportProgress, parseImportProgress, type ImportProgress } from "./import-progress";
-import { loadPlanInput } from "./load";
-import { streamPlan } from "./plan";
+import { readPlanInput } from "./load";
+import { planRest, planStart } from "./plan";
 import { loadSyncSettings, type SyncSettings } from "./settings";
 import { HALO_ID_SOURCE } from "./sources";
 import { assetRecordTypes, SKIP_REASON_TEXT, type AssetRecordType, type PlanItem, type PlanWarning } from "./types";
@@ -74,41 +75,87 @@ async function runImport(
   const { halo, hudu } = await connect({ db: ctx.db, onEvent });
   progress({ limits: { halo: pick(halo.http.limiter.config), hudu: pick(hudu.http.limiter.config) } }, true);
 
-  if (!hasImportItems({ db: ctx.db, runId: ctx.run.id })) await planAndSave(ctx, { halo, hudu, settings, progress });
+  const itemContext: ItemContext = {
+    db: ctx.db,
+    runId: ctx.run.id,
+    hudu,
+    signal: ctx.signal,
+    decidedBy: ctx.run.startedBy,
+    haloIdLabels: haloIdLabels(settings),
+    settled: new Map(),
+  };
+  const execute = (phases?: ExecutionPhase[]) =>
+    executeImportItems({
+      ctx: itemContext,
+      concurrency,
+      phases,
+      onPhase: ({ phase, noun, done, total }) => progress({ phase, activity: `importing ${noun}: ${done} of ${total} done` }, done === 0 || done === total),
+    });
 
-  await executeImportItems({
-    ctx: {
-      db: ctx.db,
-      runId: ctx.run.id,
-      hudu,
-      signal: ctx.signal,
-      decidedBy: ctx.run.startedBy,
-      haloIdLabels: haloIdLabels(settings),
-      settled: new Map(),
-    },
-    concurrency,
-    onPhase: ({ phase, noun, done, total }) => progress({ phase, activity: `importing ${noun}: ${done} of ${total} done` }, done === 0 || done === total),
-  });
+  if (hasImportItems({ db: ctx.db, runId: ctx.run.id, types: ["contact", "contract"] })) {
+    // Resumed with the whole plan saved.
+    await execute();
+  } else {
+    // Companies and sites are written while Halo's users and contracts are still being read.
+    const planning = { showReads: true };
+    const { rest } = await planInTwo(ctx, { halo, hudu, settings, progress, planning, saveStart: !hasImportItems({ db: ctx.db, runId: ctx.run.id }) });
+    planning.showReads = false;
+    await execute(["company", "site"]);
+    if (ctx.signal.aborted) return { status: "succeeded" } as const;
+    planning.showReads = true;
+    await rest;
+    await execute(["contact-contract"]);
+  }
   if (!ctx.signal.aborted) progress({ phase: "finished", activity: null, wait: null }, true);
   return { status: "succeeded" } as const;
 }
 
+type ProgressFn = (change: Partial<ImportProgress>, force?: boolean) => void;
+
 /**
- * Reads both sides, plans and saves the plan's items. A function of its own so that the input
- * (~50–90 MB for the large data set) is gone once it returns: a suspended async function may keep
- * its dead locals for as long as it waits, here the whole execution.
+ * Plans and saves the import's items in two parts. Reads both sides; as soon as what companies
+ * and sites are planned from is in (Halo's clients and sites, Hudu's companies, layouts and site
+ * assets), plans and saves those (unless a resumed run has them) and returns. The promise `rest`
+ * then plans and saves the contacts and contracts once the rest is read, so the caller
+ * writes companies and sites in the meantime: Halo's paced reads overlap Hudu's writes.
+ * (Its own function also so that the input is gone once it is done: a suspended async function
+ * may keep its dead locals for as long as it waits.)
  */
-async function planAndSave(
+async function planInTwo(
   ctx: JobContext<ImportProgress>,
-  { halo, hudu, settings, progress }: { halo: HaloClient; hudu: HuduClient; settings: SyncSettings; progress: (change: Partial<ImportProgress>, force?: boolean) => void },
-): Promise<void> {
+  {
+    halo,
+    hudu,
+    settings,
+    progress,
+    planning,
+    saveStart,
+  }: { halo: HaloClient; hudu: HuduClient; settings: SyncSettings; progress: ProgressFn; planning: { showReads: boolean }; saveStart: boolean },
+): Promise<{ rest: Promise<void> }> {
   progress({ phase: "reading", activity: "reading Halo and Hudu" }, true);
-  const input = await loadPlanInput({ db: ctx.db, halo, hudu, settings, signal: ctx.signal, onProgress: (p) => progress({ activity: p.message }) });
-  progress({ phase: "planning", activity: "working out what to do", wait: null }, true);
-  // Item by item, straight into the database: the whole plan of a large data set is over 100 MB.
-  const plan = streamPlan(input);
-  saveImportItems({ db: ctx.db, runId: ctx.run.id, items: lazyMap(plan.items, toImportItem) });
-  progress({ planReadAt: plan.generatedAt, warnings: planWarnings(plan.warnings) }, true);
+  const reads = readPlanInput({
+    db: ctx.db,
+    halo,
+    hudu,
+    settings,
+    signal: ctx.signal,
+    // While companies and sites are written, their progress is what the run page shows.
+    onProgress: (p) => planning.showReads && progress({ activity: p.message }),
+  });
+  const startInput = await reads.start;
+  progress({ phase: "planning", activity: "working out what to do with companies and sites", wait: null }, true);
+  const start = planStart(startInput);
+  if (saveStart) saveImportItems({ db: ctx.db, runId: ctx.run.id, items: lazyMap(start.items, toImportItem) });
+  progress({ planReadAt: start.generatedAt, warnings: planWarnings(start.warnings) }, true);
+  const rest = reads.all.then((input) => {
+    // Item by item, straight into the database: the contacts of a large data set are over 100 MB of plan.
+    saveImportItems({ db: ctx.db, runId: ctx.run.id, items: lazyMap(planRest(start, input), toImportItem) });
+    progress({ warnings: planWarnings(start.warnings) }, true);
+  });
+  // The caller awaits it only after writing companies and sites, and not at all when those stop the run.
+  rest.catch(() => undefined);
+  // In an object: an async function returning a promise would wait for it.
+  return { rest };
 }
 
 function pick(config: { limit: number; windowMs: number }) {

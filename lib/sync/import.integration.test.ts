@@ -260,6 +260,66 @@ describe("an interrupted import ends exactly like an uninterrupted one", () => {
   }, 120_000);
 });
 
+describe("an import whose users and contracts come after its companies and sites are written", () => {
+  const SEED = 11;
+
+  /** A run whose reading of Halo's users fails (short read) once companies and sites were written. */
+  async function failAfterCompaniesAndSites(setup: ImportSetup): Promise<JobRun> {
+    setup.sims.halo.setRecordCountExtra({ Users: 4 });
+    const started = startJob(importJob({ connect: setup.connect }), { db: setup.db, startedBy: "admin@example.com" });
+    const run = (await waitForJob(started.run.id))!;
+    setup.sims.halo.setRecordCountExtra({});
+    expect(run.status).toBe("failed");
+    expect(run.error).toMatch(/Halo reported \d+ users but sent \d+/);
+    const saved = countImportItems({ db: setup.db, runId: run.id });
+    expect(saved.filter((c) => c.type === "contact" || c.type === "contract")).toEqual([]);
+    expect(saved.filter((c) => c.type === "site" && c.outcome === "created").reduce((n, c) => n + c.n, 0)).toBeGreaterThan(5);
+    return run;
+  }
+
+  it("a failed read of the rest stops the run after them; the next run finishes the job, creating nothing twice", async () => {
+    const setup = await setUpImport({ size: "tiny", seed: SEED });
+    try {
+      await failAfterCompaniesAndSites(setup);
+      await runImport(setup);
+      const uninterrupted = await setUpImport({ size: "tiny", seed: SEED });
+      try {
+        await runImport(uninterrupted);
+        expect(summariseHuduState(huduState(setup))).toEqual(summariseHuduState(huduState(uninterrupted)));
+      } finally {
+        await uninterrupted.close();
+      }
+    } finally {
+      await setup.close();
+    }
+  }, 120_000);
+
+  it("a run that died with only companies and sites saved plans the rest when it resumes, and ends the same", async () => {
+    const setup = await setUpImport({ size: "tiny", seed: SEED });
+    try {
+      const run = await failAfterCompaniesAndSites(setup);
+      // As if its process had died right after saving companies and sites.
+      setup.db.update(jobRuns).set({ status: "running", error: null, finishedAt: null, owner: `${hostname()}/2147483646/1` }).where(eq(jobRuns.id, run.id)).run();
+      const { resumed } = recoverJobs({ db: setup.db, kinds: { import: importJob({ connect: setup.connect }) as unknown as JobKind<object> } });
+      expect(resumed.map((r) => r.id)).toEqual([run.id]);
+      const final = await waitForJob(run.id);
+      expect(final?.status, final?.error ?? "").toBe("succeeded");
+      expect(outcomes(setup.db, run.id).open).toBeUndefined();
+      const again = await runImport(setup);
+      expect(outcomes(setup.db, again.id).created).toBeUndefined();
+      const uninterrupted = await setUpImport({ size: "tiny", seed: SEED });
+      try {
+        await runImport(uninterrupted);
+        expect(summariseHuduState(huduState(setup))).toEqual(summariseHuduState(huduState(uninterrupted)));
+      } finally {
+        await uninterrupted.close();
+      }
+    } finally {
+      await setup.close();
+    }
+  }, 120_000);
+});
+
 describe("a run that meets trouble", () => {
   it("records a record Hudu refuses (422) with Hudu's message and goes on with the rest", async () => {
     const setup = await setUpImport({ size: "tiny", seed: 5 });

@@ -7,10 +7,10 @@ import type { HttpEventHandler } from "@/lib/http/events";
 import { chosenLayouts } from "@/lib/layouts/overview";
 import type { HuduAsset, HuduAssetLayout, HuduClient, HuduCompany } from "@/lib/hudu";
 import { buildPlan } from "./plan";
-import type { PlanInput } from "./plan-input";
+import type { PlanInput, PlanStartInput } from "./plan-input";
 import { loadSyncSettings } from "./settings";
 import type { SyncSettings } from "./settings-schema";
-import { assetRecordTypes, type AssetRecordType, type Plan, type PlanWarning } from "./types";
+import type { AssetRecordType, Plan, PlanWarning } from "./types";
 
 /**
  * Reads what the planner needs: one paged sweep per Halo type (inactive records included; the
@@ -85,15 +85,7 @@ async function withArchived<T extends { id: number }>(read: (archived: boolean) 
   return [...byId.values()];
 }
 
-export async function loadPlanInput({
-  db,
-  halo,
-  hudu,
-  settings = loadSyncSettings({ db }),
-  signal,
-  onProgress = () => {},
-  now = () => new Date(),
-}: {
+export interface ReadPlanInputOptions {
   db: Db;
   halo: HaloClient;
   hudu: HuduClient;
@@ -101,46 +93,83 @@ export async function loadPlanInput({
   signal?: AbortSignal;
   onProgress?: ReadProgressHandler;
   now?: () => Date;
-}): Promise<PlanInput> {
+}
+
+export async function loadPlanInput(options: ReadPlanInputOptions): Promise<PlanInput> {
+  return readPlanInput(options).all;
+}
+
+/**
+ * Reads the plan's input in two steps that overlap: `start` (Halo's clients and sites; Hudu's
+ * companies, layouts and site assets: what companies and sites are planned from) is ready well
+ * before `all` (Halo's users and contracts, the contact and contract assets), so an import can
+ * write companies and sites while the rest is still being read. Both reject when a read fails.
+ */
+export function readPlanInput({
+  db,
+  halo,
+  hudu,
+  settings = loadSyncSettings({ db }),
+  signal,
+  onProgress = () => {},
+  now = () => new Date(),
+}: ReadPlanInputOptions): { start: Promise<PlanStartInput>; all: Promise<PlanInput> } {
   const readAt = now().toISOString();
   const onProblem = () => {}; // listings keep their problems; sweepHalo turns them into warnings
+  // Each sweep's warnings apart, then in a fixed order: the plan must not depend on which finished first.
+  const found = { clients: [] as PlanWarning[], sites: [] as PlanWarning[], users: [] as PlanWarning[], contracts: [] as PlanWarning[], hudu: [] as PlanWarning[] };
 
-  // The four sweeps at once: the limiter shares Halo's budget between them, and none waits for another's answers.
-  const readHalo = async () => {
-    // Each sweep's warnings apart, then in type order: the plan must not depend on which finished first.
-    const found: PlanWarning[][] = [[], [], [], []];
-    const [clients, sites, users, contracts] = await Promise.all([
-      sweepHalo("clients", halo.listClients({ includeInactive: true, onProblem, signal }), onProgress, found[0]),
-      sweepHalo("sites", halo.listSites({ includeInactive: true, onProblem, signal }), onProgress, found[1]),
-      sweepHalo("users", halo.listUsers({ includeInactive: true, onProblem, signal }), onProgress, found[2]),
-      sweepHalo("contracts", halo.listContracts({ includeInactive: true, onProblem, signal }), onProgress, found[3]),
-    ]);
-    return { data: { clients, sites, users, contracts }, warnings: found.flat() };
-  };
+  // Halo's four sweeps at once: the limiter shares Halo's budget between them, and none waits for another's answers.
+  const clients = sweepHalo("clients", halo.listClients({ includeInactive: true, onProblem, signal }), onProgress, found.clients);
+  const sites = sweepHalo("sites", halo.listSites({ includeInactive: true, onProblem, signal }), onProgress, found.sites);
+  const users = sweepHalo("users", halo.listUsers({ includeInactive: true, onProblem, signal }), onProgress, found.users);
+  const contracts = sweepHalo("contracts", halo.listContracts({ includeInactive: true, onProblem, signal }), onProgress, found.contracts);
 
-  const readHudu = async (warnings: PlanWarning[]) => {
+  // Hudu: companies, layouts and site assets first (the start needs them), then the rest.
+  const huduAssets = (layout: HuduAssetLayout | undefined, type: AssetRecordType): Promise<HuduAsset[]> =>
+    layout
+      ? sweepHudu(`${type} assets ("${layout.name}")`, () => withArchived((archived) => hudu.listAssets({ assetLayoutId: layout.id, archived: archived || undefined, signal })), onProgress)
+      : Promise.resolve([]);
+  const huduStart = (async () => {
     const companies = await sweepHudu<HuduCompany>(
       "companies",
-      () => hudu.listAllCompanies({ signal, onProblem: (p) => warnings.push({ code: "hudu-read", message: p.message }) }),
+      () => hudu.listAllCompanies({ signal, onProblem: (p) => found.hudu.push({ code: "hudu-read", message: p.message }) }),
       onProgress,
     );
     const allLayouts = await sweepHudu<HuduAssetLayout>("layouts", () => hudu.listAssetLayouts(signal), onProgress);
     const layouts = chosenLayouts(settings, allLayouts);
-    const assets: Record<AssetRecordType, HuduAsset[]> = { site: [], contact: [], contract: [] };
-    for (const type of assetRecordTypes) {
-      const layout = layouts[type];
-      if (!layout) continue;
-      assets[type] = await sweepHudu(`${type} assets ("${layout.name}")`, () => withArchived((archived) => hudu.listAssets({ assetLayoutId: layout.id, archived: archived || undefined, signal })), onProgress);
-    }
-    return { companies, layouts, assets };
-  };
+    return { companies, layouts, siteAssets: await huduAssets(layouts.site, "site") };
+  })();
+  const huduRest = huduStart.then(async ({ layouts }) => ({ contact: await huduAssets(layouts.contact, "contact"), contract: await huduAssets(layouts.contract, "contract") }));
 
-  const huduWarnings: PlanWarning[] = [];
-  const [haloRead, huduData] = await Promise.all([readHalo(), readHudu(huduWarnings)]);
-  const warnings = [...haloRead.warnings, ...huduWarnings];
-  const decisions = listDecisions({ db }).map((d) => ({ haloClientId: d.haloClientId, kind: d.kind, huduCompanyId: d.huduCompanyId }));
-  const links = listSyncLinks({ db }).map((l) => ({ haloType: l.haloType, haloId: l.haloId, huduId: l.huduId, huduCompanyId: l.huduCompanyId, contentHash: l.contentHash }));
-  return { halo: haloRead.data, hudu: huduData, decisions, links, settings, readAt, warnings };
+  const ours = () => ({
+    decisions: listDecisions({ db }).map((d) => ({ haloClientId: d.haloClientId, kind: d.kind, huduCompanyId: d.huduCompanyId })),
+    links: listSyncLinks({ db }).map((l) => ({ haloType: l.haloType, haloId: l.haloId, huduId: l.huduId, huduCompanyId: l.huduCompanyId, contentHash: l.contentHash })),
+    settings,
+    readAt,
+  });
+  const start = (async (): Promise<PlanStartInput> => {
+    const [c, s, h] = await Promise.all([clients, sites, huduStart]);
+    return {
+      halo: { clients: c, sites: s },
+      hudu: { companies: h.companies, layouts: h.layouts, assets: { site: h.siteAssets } },
+      ...ours(),
+      warnings: [...found.clients, ...found.sites, ...found.hudu],
+    };
+  })();
+  const all = (async (): Promise<PlanInput> => {
+    const [c, s, u, k, h, rest] = await Promise.all([clients, sites, users, contracts, huduStart, huduRest]);
+    return {
+      halo: { clients: c, sites: s, users: u, contracts: k },
+      hudu: { companies: h.companies, layouts: h.layouts, assets: { site: h.siteAssets, ...rest } },
+      ...ours(),
+      warnings: [...found.clients, ...found.sites, ...found.users, ...found.contracts, ...found.hudu],
+    };
+  })();
+  // A caller that stops at the first failure never awaits the other: neither may go unhandled.
+  start.catch(() => undefined);
+  all.catch(() => undefined);
+  return { start, all };
 }
 
 /** Connects with the saved settings, reads everything and plans: what the preview and `plan` show. */

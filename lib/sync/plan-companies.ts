@@ -3,7 +3,7 @@ import type { HuduCompany } from "@/lib/hudu/schemas";
 import { sameCompanyValue, squash } from "./compare";
 import { contentHash } from "./field-values";
 import { formatHaloIdStamp, haloClientIdOfCompany } from "./halo-id";
-import type { PlanDecision, PlanInput } from "./plan-input";
+import type { PlanDecision, PlanStartInput } from "./plan-input";
 import type { SyncSettings } from "./settings-schema";
 import { recordKey, type CompanyWrite, type FieldChange, type PlanItem, type PlanWarning, type RecordKey, type SkipReason } from "./types";
 
@@ -105,7 +105,7 @@ function indexCompanies(companies: HuduCompany[], warnings: PlanWarning[]): Comp
   return { byId, byHaloClient, byName };
 }
 
-export function planCompanies(input: PlanInput, warnings: PlanWarning[]): { items: PlanItem[]; targets: Map<number, CompanyTarget> } {
+export function planCompanies(input: PlanStartInput, warnings: PlanWarning[]): { items: PlanItem[]; targets: Map<number, CompanyTarget> } {
   const { settings } = input;
   const companies = indexCompanies(input.hudu.companies, warnings);
   const decisions = new Map<number, PlanDecision>(input.decisions.map((d) => [d.haloClientId, d]));

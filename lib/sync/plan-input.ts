@@ -32,6 +32,12 @@ export interface PlanInput {
   warnings?: PlanWarning[];
 }
 
+/** What the first part of a plan (companies and sites) reads: Halo's clients and sites; Hudu's companies, layouts and site assets. */
+export type PlanStartInput = Omit<PlanInput, "halo" | "hudu"> & {
+  halo: Pick<PlanInput["halo"], "clients" | "sites">;
+  hudu: Pick<PlanInput["hudu"], "companies" | "layouts"> & { assets: Pick<PlanInput["hudu"]["assets"], "site"> };
+};
+
 export interface PlanDecision {
   haloClientId: number;
   kind: "match" | "create" | "ignore";

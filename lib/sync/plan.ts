@@ -1,10 +1,10 @@
-import { layoutStates } from "@/lib/layouts/state";
+import { layoutStates, type LayoutState } from "@/lib/layouts/state";
 import { assetItems, planAssets, type PlannedSite } from "./plan-assets";
-import { planCompanies } from "./plan-companies";
-import type { PlanInput } from "./plan-input";
+import { planCompanies, type CompanyTarget } from "./plan-companies";
+import type { PlanInput, PlanStartInput } from "./plan-input";
 import { assetRecordTypes, emptyTotals, type AssetRecordType, type Plan, type PlanItem, type PlanWarning } from "./types";
 
-export type { PlanInput } from "./plan-input";
+export type { PlanInput, PlanStartInput } from "./plan-input";
 
 /**
  * The planner: from what both sides hold, our decisions, links and settings, every action an
@@ -27,6 +27,29 @@ export type PlanStream = Omit<Plan, "items" | "totals"> & { items: Generator<Pla
  * as they come instead of all being held at once (76,000 items are over 100 MB).
  */
 export function streamPlan(input: PlanInput): PlanStream {
+  const start = planStart(input);
+  function* items(): Generator<PlanItem> {
+    yield* start.items;
+    yield* planRest(start, input);
+  }
+  return { items: items(), generatedAt: start.generatedAt, warnings: start.warnings, layouts: start.layouts };
+}
+
+/** The plan's companies and sites, and what its contacts and contracts need from them. */
+export interface PlanStart extends Omit<Plan, "items" | "totals"> {
+  /** Companies, then sites. */
+  items: PlanItem[];
+  targets: Map<number, CompanyTarget>;
+  states: Record<AssetRecordType, LayoutState>;
+  /** Sites the run leaves in Hudu, by Halo site id (for the contacts' and contracts' links). */
+  sites: Map<number, PlannedSite>;
+}
+
+/**
+ * The first part of the plan: companies and sites. An import starts writing them while Halo's
+ * users and contracts are still being read (planRest plans those).
+ */
+export function planStart(input: PlanStartInput): PlanStart {
   const warnings: PlanWarning[] = [...(input.warnings ?? [])];
   const { items: companyItems, targets } = planCompanies(input, warnings);
   const states = layoutStates({ settings: input.settings, layouts: input.hudu.layouts });
@@ -34,40 +57,49 @@ export function streamPlan(input: PlanInput): PlanStream {
     const state = states[type];
     if (state.chosen && state.problems.length) warnings.push({ code: "layout", message: state.problems.join(" ") });
   }
-
-  const records = { site: input.halo.sites, contact: input.halo.users, contract: input.halo.contracts };
-  const context = (type: AssetRecordType, sites: Map<number, PlannedSite>) => ({
-    type,
-    records: records[type],
-    state: states[type],
-    assets: input.hudu.assets[type],
+  // Contacts and contracts link to the sites the run leaves in Hudu: the sites are planned whole first.
+  const siteItems = planAssets({
+    type: "site",
+    records: input.halo.sites,
+    state: states.site,
+    assets: input.hudu.assets.site,
     links: input.links,
     targets,
     settings: input.settings,
-    sites,
+    sites: new Map(),
     warnings,
   });
-
-  function* items(): Generator<PlanItem> {
-    yield* companyItems;
-    // Contacts and contracts link to the sites the run leaves in Hudu: the sites are planned whole first.
-    const siteItems = planAssets(context("site", new Map()));
-    yield* siteItems;
-    const sites = plannedSites(siteItems);
-    yield* assetItems(context("contact", sites));
-    yield* assetItems(context("contract", sites));
-  }
-
   const layoutOf = (type: AssetRecordType) => {
     const l = states[type].layout;
     return l ? { id: l.id, name: l.name } : null;
   };
   return {
-    items: items(),
+    items: [...companyItems, ...siteItems],
+    targets,
+    states,
+    sites: plannedSites(siteItems),
     generatedAt: input.readAt,
     warnings,
     layouts: { site: layoutOf("site"), contact: layoutOf("contact"), contract: layoutOf("contract") },
   };
+}
+
+/** The rest of the plan after planStart: contacts, then contracts, one at a time; their warnings join start.warnings. */
+export function* planRest(start: PlanStart, input: PlanInput): Generator<PlanItem> {
+  const records = { contact: input.halo.users, contract: input.halo.contracts };
+  for (const type of ["contact", "contract"] as const) {
+    yield* assetItems({
+      type,
+      records: records[type],
+      state: start.states[type],
+      assets: input.hudu.assets[type],
+      links: input.links,
+      targets: start.targets,
+      settings: input.settings,
+      sites: start.sites,
+      warnings: start.warnings,
+    });
+  }
 }
 
 /** Sites the run leaves in Hudu (existing or created), by Halo site id. */
