@@ -3,7 +3,7 @@ import { haloClientSchema, haloContractSchema, haloSiteSchema, haloUserSchema } 
 import { huduAssetLayoutSchema, huduAssetSchema, huduCompanySchema, type HuduAsset } from "@/lib/hudu/schemas";
 import { customFieldKey } from "@/lib/hudu/custom-fields";
 import { RECOMMENDED_LAYOUTS } from "@/lib/layouts/recommended";
-import { buildPlan, streamPlan } from "./plan";
+import { buildPlan, planRest, planStart } from "./plan";
 import type { PlanDecision, PlanInput, PlanLink } from "./plan-input";
 import { defaultSyncSettings, type SyncSettings } from "./settings-schema";
 import type { AssetRecordType, PlanItem } from "./types";
@@ -405,13 +405,14 @@ describe("buildPlan: the next run", () => {
     for (const key of Object.keys(created)) expect(item(next.items, key)).toMatchObject({ action: "unchanged", relink: undefined });
   });
 
-  it("streamPlan gives buildPlan's items and warnings, one at a time", () => {
-    const setup = input(acme({ assets: acmeAssets(), users: [user(100, 1, 10), user(101, 1, 10, { name: "" })] }));
-    const stream = streamPlan(setup);
-    const items = [...stream.items];
-    const plan = buildPlan(setup);
+  it("planned in two parts as an import does (companies and sites first, from part of the input), it is buildPlan's plan", () => {
+    const full = input(acme({ assets: acmeAssets(), users: [user(100, 1, 10), user(101, 1, 10, { name: "" })] }));
+    const { users: _users, contracts: _contracts, ...halo } = full.halo;
+    const start = planStart({ ...full, halo, hudu: { companies: full.hudu.companies, layouts: full.hudu.layouts, assets: { site: full.hudu.assets.site } } });
+    const items = [...start.items, ...planRest(start, full)];
+    const plan = buildPlan(full);
     expect(JSON.stringify(items)).toBe(JSON.stringify(plan.items));
-    expect(stream.warnings).toEqual(plan.warnings);
+    expect(start.warnings).toEqual(plan.warnings);
   });
 });
 

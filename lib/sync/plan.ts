@@ -12,27 +12,11 @@ export type { PlanInput, PlanStartInput } from "./plan-input";
  * shows exactly what an import of the same input does.
  */
 export function buildPlan(input: PlanInput): Plan {
-  const stream = streamPlan(input);
-  const items = [...stream.items];
+  const start = planStart(input);
+  const items = [...start.items, ...planRest(start, input)];
   const totals = emptyTotals();
   for (const item of items) totals[item.type][item.action]++;
-  return { items, totals, generatedAt: stream.generatedAt, warnings: stream.warnings, layouts: stream.layouts };
-}
-
-/** The plan with its items made one at a time (companies, sites, contacts, contracts); `warnings` is complete once they all are. */
-export type PlanStream = Omit<Plan, "items" | "totals"> & { items: Generator<PlanItem> };
-
-/**
- * buildPlan for an import of a large data set: the items come one at a time, so they can be saved
- * as they come instead of all being held at once (76,000 items are over 100 MB).
- */
-export function streamPlan(input: PlanInput): PlanStream {
-  const start = planStart(input);
-  function* items(): Generator<PlanItem> {
-    yield* start.items;
-    yield* planRest(start, input);
-  }
-  return { items: items(), generatedAt: start.generatedAt, warnings: start.warnings, layouts: start.layouts };
+  return { items, totals, generatedAt: start.generatedAt, warnings: start.warnings, layouts: start.layouts };
 }
 
 /** The plan's companies and sites, and what its contacts and contracts need from them. */
@@ -47,7 +31,8 @@ export interface PlanStart extends Omit<Plan, "items" | "totals"> {
 
 /**
  * The first part of the plan: companies and sites. An import starts writing them while Halo's
- * users and contracts are still being read (planRest plans those).
+ * users and contracts are still being read, then saves planRest's items one at a time as they
+ * come (the contacts of a large data set are over 100 MB of plan).
  */
 export function planStart(input: PlanStartInput): PlanStart {
   const warnings: PlanWarning[] = [...(input.warnings ?? [])];
