@@ -28,7 +28,16 @@ const PUBLIC_ROUTES = new Set([
   "/api/auth/[...nextauth]", // next-auth's own endpoints: sign-in must work without a session
 ]);
 /** Route handlers (by method) a viewer may call: they only read. */
-const VIEWER_ROUTES = new Set(["GET /api/match/board", "GET /api/match/decisions", "GET /api/match/snapshot"]);
+const VIEWER_ROUTES = new Set([
+  "GET /api/match/board",
+  "GET /api/match/decisions",
+  "GET /api/match/snapshot",
+  "GET /api/match/decisions/[haloClientId]/history",
+  "GET /api/import/status",
+  "GET /api/import/runs/[id]",
+  "GET /api/import/runs/[id]/failures",
+  "GET /api/import/runs/[id]/failures.csv",
+]);
 /** Pages anyone may open. */
 const PUBLIC_PAGES = new Set(["/signin", "/setup", "/_not-found", "/_global-error"]);
 
