@@ -21,7 +21,9 @@ const PUBLIC_ACTIONS: Record<string, RegExp> = {
   "app/(auth)/setup/actions.ts#createFirstAdminAction": /"status":"closed"/,
 };
 /** Actions a viewer may call: they only read. */
-const VIEWER_ACTIONS = new Set<string>([]);
+const VIEWER_ACTIONS = new Set<string>([
+  "app/(dashboard)/import/actions.ts#reviewMatchersAction", // reads Hudu's matchers and compares them with the board
+]);
 /** Route handlers anyone may call. */
 const PUBLIC_ROUTES = new Set([
   "/api/health", // liveness check for load balancers: says "ok" and nothing else
@@ -33,6 +35,8 @@ const VIEWER_ROUTES = new Set([
   "GET /api/match/decisions",
   "GET /api/match/snapshot",
   "GET /api/match/decisions/[haloClientId]/history",
+  "GET /api/import/plan",
+  "GET /api/import/plan/items",
   "GET /api/import/status",
   "GET /api/import/runs/[id]",
   "GET /api/import/runs/[id]/failures",
