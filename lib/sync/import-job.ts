@@ -9,6 +9,7 @@ import { buildPlan } from "./plan";
 import { loadSyncSettings, type SyncSettings } from "./settings";
 import { HALO_ID_SOURCE } from "./sources";
 import { assetRecordTypes, SKIP_REASON_TEXT, type AssetRecordType, type Plan, type PlanItem } from "./types";
+import { describeMatcherOutcome, syncHuduMatchers } from "./matchers";
 
 /**
  * An import as a lib/jobs run: connect, read both sides and plan (exactly as the preview does),
@@ -93,6 +94,13 @@ async function runImport(
     concurrency,
     onPhase: ({ phase, noun, done, total }) => progress({ phase, activity: `importing ${noun}: ${done} of ${total} done` }, done === 0 || done === total),
   });
+  if (!ctx.signal.aborted && settings.matchers.write) {
+    // An extra after the records: Hudu's own integration gets the board's matches too. Its
+    // refusals come back in plain words and never fail the run.
+    progress({ activity: "updating Hudu's own Halo matchers" }, true);
+    const { review, written } = await syncHuduMatchers({ db: ctx.db, hudu, signal: ctx.signal });
+    progress({ matchers: describeMatcherOutcome(review, written) }, true);
+  }
   if (!ctx.signal.aborted) progress({ phase: "finished", activity: null, wait: null }, true);
   return { status: "succeeded" } as const;
 }
