@@ -11,6 +11,7 @@ import { readPlanInput } from "./load";
 import { planRest, planStart } from "./plan";
 import { loadSyncSettings, type SyncSettings } from "./settings";
 import { HALO_ID_SOURCE } from "./sources";
+import { describeMatcherOutcome, syncHuduMatchers } from "./matchers";
 import { assetRecordTypes, SKIP_REASON_TEXT, type AssetRecordType, type PlanItem, type PlanWarning } from "./types";
 
 /**
@@ -105,6 +106,13 @@ async function runImport(
     planning.showReads = true;
     await rest;
     await execute(["contact-contract"]);
+  }
+  if (!ctx.signal.aborted && settings.matchers.write) {
+    // An extra after the records: Hudu's own integration gets the board's matches too. Its
+    // refusals come back in plain words and never fail the run.
+    progress({ activity: "updating Hudu's own Halo matchers" }, true);
+    const { review, written } = await syncHuduMatchers({ db: ctx.db, hudu, signal: ctx.signal });
+    progress({ matchers: describeMatcherOutcome(review, written) }, true);
   }
   if (!ctx.signal.aborted) progress({ phase: "finished", activity: null, wait: null }, true);
   return { status: "succeeded" } as const;

@@ -47,6 +47,8 @@ export const importProgressSchema = z.object({
   warnings: z.array(z.string()).catch([]),
   /** When the run was resumed after a pause or a restart (ISO), oldest first. */
   resumedAt: z.array(z.string()).catch([]),
+  /** What became of Hudu's own Halo matchers at the end (when that option is on), in plain words. */
+  matchers: z.string().nullable().catch(null),
 });
 export type ImportProgress = z.infer<typeof importProgressSchema>;
 
@@ -61,6 +63,7 @@ export function initialImportProgress(): ImportProgress {
     planReadAt: null,
     warnings: [],
     resumedAt: [],
+    matchers: null,
   };
 }
 

@@ -7,6 +7,12 @@ import { huduMatcherSchema } from "@/lib/hudu/schemas";
 import { generateMsp } from "@/sim/data/generate";
 import type { HuduData } from "@/sim/data/types";
 import { startHuduSim } from "@/sim/hudu/server";
+import { listDecisions } from "@/db/queries/match-decisions";
+import { startJob, waitForJob } from "@/lib/jobs/runner";
+import { safeJson } from "@/lib/jobs/progress";
+import { importJob } from "./import-job";
+import { parseImportProgress } from "./import-progress";
+import { setUpImport } from "./import-testing";
 import { planMatcherChanges, reviewMatchers, saveMatcherOptions, syncHuduMatchers } from "./matchers";
 
 /** Writing the board's decisions into Hudu's own Halo matchers, against the Hudu simulator. */
@@ -111,5 +117,20 @@ describe("Hudu's own matchers against the simulator", () => {
     const { written } = await syncHuduMatchers({ db, hudu });
     expect(written?.failed).toEqual([{ matcherId: first.matcherId, name: first.name, message: expect.stringMatching(/no matcher/) }]);
     expect(written?.updated).toBe(review.changes.length - 1);
+  });
+
+  it("an import with the option on ends with every matched client's matcher pointing at its company, and says so", async () => {
+    const setup = await setUpImport({ size: "tiny", seed: 2 });
+    cleanups.push(() => setup.close());
+    saveMatcherOptions({ db: setup.db, write: true, integrationId: null, updatedBy: "test" });
+    const started = startJob(importJob({ connect: setup.connect }), { db: setup.db, startedBy: "test" });
+    const run = await waitForJob(started.run.id);
+    expect(run?.status, run?.error ?? "").toBe("succeeded");
+    expect(parseImportProgress(safeJson(run!.progressJson)).matchers).toMatch(/^Updated \d+ of Hudu's own Halo matchers to the board's matches\.$/);
+    // Matched on the board, or created by the import (which then records the match): Hudu's integration agrees.
+    const matched = listDecisions({ db: setup.db }).filter((d) => d.kind === "match");
+    expect(matched.some((d) => d.source === "import")).toBe(true);
+    const matchers = simMatchers(setup.sims.hudu);
+    for (const d of matched) expect(matchers.find((m) => String(m.sync_id) === String(d.haloClientId))?.company_id, `client ${d.haloClientId}`).toBe(d.huduCompanyId);
   });
 });

@@ -130,6 +130,14 @@ export async function syncHuduMatchers({ db, hudu, signal }: { db: Db; hudu: Hud
   return { review, written: await writeMatcherChanges({ hudu, changes: review.changes, signal }) };
 }
 
+/** One line for a run's report: what became of Hudu's matchers, or why nothing did. */
+export function describeMatcherOutcome(review: MatcherReview, written: MatcherWriteResult | null): string {
+  if (review.status !== "ok") return `Hudu's own Halo matchers were not updated: ${review.message}`;
+  if (!written) return `Hudu's own Halo matchers already agree with the board (${review.agreeing} matched).`;
+  const failed = written.failed.length ? ` ${written.failed.length} refused: ${written.failed.map((f) => `${f.name} (${f.message})`).join("; ")}` : "";
+  return `Updated ${written.updated} of Hudu's own Halo matchers to the board's matches.${failed}`;
+}
+
 /** Saves the option (and the integration id, when the admin had to enter it). */
 export function saveMatcherOptions({
   db,

@@ -171,6 +171,8 @@ export function RunMonitor({ initial, canEdit }: { initial: ImportRunView; canEd
         </p>
       ) : null}
 
+      {view.progress.matchers ? <p className="text-sm text-slate-700">{view.progress.matchers}</p> : null}
+
       {view.progress.warnings.length > 0 ? (
         <details className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-900">
           <summary className="cursor-pointer">{plural(view.progress.warnings.length, "warning")} from reading and planning</summary>
