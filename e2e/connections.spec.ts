@@ -1,7 +1,7 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { ADMIN_STATE, readDemoInfo, type DemoInfo } from "./env";
 import { replayServerAction } from "./server-action";
-import { signedInContext } from "./sign-in";
+import { addUser, signedInContext } from "./sign-in";
 
 // The plain app, connected by hand to the demo server's simulators (their URLs and credentials
 // come from data/e2e-demo/demo.json), as an admin would do it.
@@ -117,12 +117,7 @@ test("a wrong Halo secret gets a precise red verdict; the Hudu verdict stays", a
 
 test("a viewer sees the settings read-only, and a forced save is refused", async ({ page, browser }) => {
   const viewer = { email: "connections-viewer@example.com", password: "viewer password 2" };
-  await page.goto("/users");
-  await page.getByLabel("E-mail").fill(viewer.email);
-  await page.getByLabel("Role").selectOption("viewer");
-  await page.getByLabel("Initial password").fill(viewer.password);
-  await page.getByRole("button", { name: "Add user" }).click();
-  await expect(page.getByText(`Added ${viewer.email} as viewer.`)).toBeVisible();
+  await addUser(page, viewer, "viewer");
 
   // Capture the admin's save action to replay it as the viewer.
   await page.goto("/connections");

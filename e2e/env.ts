@@ -6,6 +6,7 @@ export const VIEWER = { email: "viewer@example.com", password: "viewer password 
 export const ADMIN_STATE = "playwright/.auth/admin.json";
 export const E2E_DEMO_DATA_DIR = "data/e2e-demo";
 export const DEMO_ADMIN_STATE = "playwright/.auth/demo-admin.json";
+export const DEMO_VIEWER_STATE = "playwright/.auth/demo-viewer.json";
 
 /** What the demo server wrote about itself (simulator URLs and credentials, demo sign-in). */
 export interface DemoInfo {

@@ -1,5 +1,11 @@
 import { expect, test as setup } from "@playwright/test";
+import { checkView, viewsFor } from "./a11y-pages";
 import { ADMIN, ADMIN_STATE } from "./env";
+
+// Setup is only reachable before the first admin exists, so its accessibility scan runs here.
+setup("the first-admin setup passes the accessibility scan and the keyboard walk", async ({ page }) => {
+  for (const view of viewsFor("no-users-yet")) await checkView(page, view, view.name);
+});
 
 // Runs first on a fresh database: a signed-out visit lands on setup, the first admin is
 // created there, and the signed-in session is stored for the other specs.

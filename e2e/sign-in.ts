@@ -16,3 +16,13 @@ export async function signedInContext(browser: Browser, user: { email: string; p
   await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
   return { context, page };
 }
+
+/** An admin adds a user on /users, as a person would (the caller's page must be an admin's). */
+export async function addUser(page: Page, user: { email: string; password: string }, role: "admin" | "viewer") {
+  await page.goto("/users");
+  await page.getByLabel("E-mail").fill(user.email);
+  await page.getByLabel("Role").selectOption(role);
+  await page.getByLabel("Initial password").fill(user.password);
+  await page.getByRole("button", { name: "Add user" }).click();
+  await expect(page.getByText(`Added ${user.email} as ${role}.`)).toBeVisible();
+}

@@ -3,7 +3,7 @@ import { expect, test, type Locator, type Page } from "@playwright/test";
 import type { BoardData, BoardDecision } from "@/lib/decisions/types";
 import { readDemoInfo, type DemoInfo } from "../env";
 import { replayServerAction } from "../server-action";
-import { signedInContext } from "../sign-in";
+import { addUser, signedInContext } from "../sign-in";
 
 // The match board on the demo (simulators behind it), as an admin uses it: read both sides,
 // drag a client onto a company, bulk-accept, ignore, create new, and see a decision go stale
@@ -286,12 +286,7 @@ test("a decision whose company disappears from Hudu shows as stale after a refre
 
 test("a viewer sees the board but every control is disabled, and a forced change is refused", async ({ page, browser }) => {
   const viewer = { email: `match-viewer-${Date.now()}@example.com`, password: "viewer password 1" };
-  await page.goto("/users");
-  await page.getByLabel("E-mail").fill(viewer.email);
-  await page.getByLabel("Role").selectOption("viewer");
-  await page.getByLabel("Initial password").fill(viewer.password);
-  await page.getByRole("button", { name: "Add user" }).click();
-  await expect(page.getByText(`Added ${viewer.email} as viewer.`)).toBeVisible();
+  await addUser(page, viewer, "viewer");
 
   // Capture the admin's "ignore" action request, then undo it.
   const { board, decisions } = await boardState(page);

@@ -16,7 +16,7 @@ export function CheckList({ checks }: { checks: ConnectionCheck[] }) {
                   ? "bg-green-100 text-green-700"
                   : state === "failed"
                     ? "bg-red-100 text-red-700"
-                    : "bg-slate-100 text-slate-400"
+                    : "bg-slate-100 text-slate-500"
               }`}
             >
               {state === "passed" ? "✓" : state === "failed" ? "✕" : "–"}

@@ -31,9 +31,9 @@ export const STATE_TONES: Record<ClientState, Tone> = {
   stale: "red",
 };
 
-/** Score as a small pill: green when strong, amber when middling, grey when weak. */
+/** Score as a small pill: green when strong, amber when middling, grey when weak (shades dark enough for white 11px text). */
 export function ScorePill({ score, auto = false }: { score: number; auto?: boolean }) {
-  const tone = score >= 0.85 ? "bg-green-600 text-white" : score >= 0.6 ? "bg-amber-500 text-white" : "bg-slate-400 text-white";
+  const tone = score >= 0.85 ? "bg-green-700 text-white" : score >= 0.6 ? "bg-amber-700 text-white" : "bg-slate-500 text-white";
   return (
     <span
       className={`inline-flex shrink-0 items-center gap-1 rounded-full px-1.5 py-px text-[11px] font-semibold tabular-nums ${tone}`}

@@ -64,12 +64,12 @@ export function ClientDialog({
           <div className="flex flex-wrap items-center gap-1.5">
             {candidate ? <ScorePill score={candidate.score} /> : null}
             <span className="font-medium">{company.name}</span>
-            {company.nickname ? <span className="text-xs text-slate-500">({company.nickname})</span> : null}
+            {company.nickname ? <span className="text-xs text-slate-600">({company.nickname})</span> : null}
             {company.archived ? <Badge tone="amber">Archived in Hudu</Badge> : null}
             {owner && !mine ? <Badge tone="green">Matched · {ownName}</Badge> : null}
             {mine ? <Badge tone="green">Matched to this client</Badge> : null}
           </div>
-          <div className="truncate text-xs text-slate-500">
+          <div className="truncate text-xs text-slate-600">
             {[company.website ? shortUrl(company.website) : null, company.phone, company.idNumber ? `ID ${company.idNumber}` : null]
               .filter(Boolean)
               .join(" · ") || "No website or phone"}
@@ -101,17 +101,17 @@ export function ClientDialog({
       <div className="flex flex-wrap items-center gap-2">
         <Badge tone={STATE_TONES[row.state]}>{STATE_LABELS[row.state]}</Badge>
         {c?.inactive ? <Badge tone="amber">Inactive in Halo</Badge> : null}
-        <span className="text-xs text-slate-500">Halo id {row.id}</span>
+        <span className="text-xs text-slate-600">Halo id {row.id}</span>
       </div>
       {c ? (
         <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-0.5 text-xs">
-          <dt className="text-slate-500">Website</dt>
+          <dt className="text-slate-600">Website</dt>
           <dd>{c.website ?? "—"}</dd>
-          <dt className="text-slate-500">Phone</dt>
+          <dt className="text-slate-600">Phone</dt>
           <dd>{c.phone ?? "—"}</dd>
-          <dt className="text-slate-500">E-mail domains</dt>
+          <dt className="text-slate-600">E-mail domains</dt>
           <dd>{c.emailDomains.length > 0 ? c.emailDomains.join(", ") : "—"}</dd>
-          <dt className="text-slate-500">In Halo</dt>
+          <dt className="text-slate-600">In Halo</dt>
           <dd>
             {plural(c.siteCount, "site")}, {plural(c.userCount, "user")}
           </dd>
@@ -155,7 +155,7 @@ export function ClientDialog({
       <DecisionHistory haloClientId={row.id} />
 
       <section className="space-y-2">
-        <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">
+        <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-600">
           Suggested companies {row.candidates.length > 0 ? `(${row.candidates.length})` : ""}
         </h3>
         {row.candidates.length > 0 ? (
@@ -166,12 +166,12 @@ export function ClientDialog({
             })}
           </ul>
         ) : (
-          <p className="text-xs text-slate-500">The engine found no likely company. Search for one below, or create it new.</p>
+          <p className="text-xs text-slate-600">The engine found no likely company. Search for one below, or create it new.</p>
         )}
       </section>
 
       <section className="space-y-2">
-        <label htmlFor="match-picker-search" className="block text-xs font-semibold uppercase tracking-wide text-slate-500">
+        <label htmlFor="match-picker-search" className="block text-xs font-semibold uppercase tracking-wide text-slate-600">
           Find a Hudu company
         </label>
         <input
@@ -189,10 +189,10 @@ export function ClientDialog({
               {results.slice(0, MAX_RESULTS).map((company) =>
                 companyLine(company, candidateIds.has(company.id) ? row.candidates.find((x) => x.huduId === company.id) : undefined),
               )}
-              {results.length > MAX_RESULTS ? <li className="text-xs text-slate-500">More than {MAX_RESULTS} found: type more to narrow it down.</li> : null}
+              {results.length > MAX_RESULTS ? <li className="text-xs text-slate-600">More than {MAX_RESULTS} found: type more to narrow it down.</li> : null}
             </ul>
           ) : (
-            <p className="text-xs text-slate-500">No Hudu company matches “{deferred}”.</p>
+            <p className="text-xs text-slate-600">No Hudu company matches “{deferred}”.</p>
           )
         ) : null}
       </section>

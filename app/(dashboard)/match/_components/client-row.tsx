@@ -79,7 +79,7 @@ function Facts({ row }: { row: ClientRow }) {
 function Outcome({ row }: { row: ClientRow }) {
   const d = row.decision;
   const who = d ? (
-    <span className="text-slate-500" title={decisionTitle(row)}>
+    <span className="text-slate-600" title={decisionTitle(row)}>
       {" "}
       · {d.decidedBy} · <RelativeTime iso={d.decidedAt} />
     </span>
@@ -92,13 +92,13 @@ function Outcome({ row }: { row: ClientRow }) {
           <ScorePill score={s.candidate.score} auto={s.autoAccept} />
           <span className="truncate" title={s.candidate.reasons.join("\n")}>
             <span className="font-medium">{s.company.name}</span>
-            <span className="text-slate-500"> · {s.candidate.reasons[0] ?? "similar"}</span>
+            <span className="text-slate-600"> · {s.candidate.reasons[0] ?? "similar"}</span>
           </span>
         </>
       );
     }
     case "unmatched":
-      return <span className="text-slate-400">No likely company in Hudu</span>;
+      return <span className="text-slate-600">No likely company in Hudu</span>;
     case "matched":
       return (
         <span className="truncate">
@@ -251,7 +251,7 @@ function DragHandle({
       aria-disabled={disabled}
       tabIndex={disabled ? -1 : 0}
       onClick={(event) => event.stopPropagation()}
-      className={`flex w-6 shrink-0 touch-none items-center justify-center self-stretch rounded text-slate-400 ${
+      className={`flex w-6 shrink-0 touch-none items-center justify-center self-stretch rounded text-slate-500 ${
         disabled ? "cursor-not-allowed opacity-30" : "cursor-grab hover:bg-slate-100 hover:text-slate-700 active:cursor-grabbing"
       } ${isDragging ? "bg-brand-100 text-brand-700" : ""}`}
     >
@@ -323,7 +323,7 @@ export const ClientRowView = memo(function ClientRowView({
             </Badge>
           </span>
         </div>
-        <div className="truncate text-xs text-slate-500">
+        <div className="truncate text-xs text-slate-600">
           <Facts row={row} />
         </div>
         <div className="flex items-center gap-2">

@@ -49,7 +49,7 @@ export const CompanyRowView = memo(function CompanyRowView({
       <div className="min-w-0 flex-1">
         <div className="flex items-center gap-1.5">
           <span className="truncate text-sm font-semibold">{c.name}</span>
-          {c.nickname ? <span className="truncate text-xs text-slate-500">({c.nickname})</span> : null}
+          {c.nickname ? <span className="truncate text-xs text-slate-600">({c.nickname})</span> : null}
           {c.archived ? <Badge tone="amber">Archived in Hudu</Badge> : null}
           {halo.length > 0 ? (
             <Badge tone="brand" title="Hudu's own Halo integration links this company to a Halo client">
@@ -57,7 +57,7 @@ export const CompanyRowView = memo(function CompanyRowView({
             </Badge>
           ) : null}
         </div>
-        <div className="truncate text-xs text-slate-500">{facts.length > 0 ? facts.join(" · ") : "No website or phone"}</div>
+        <div className="truncate text-xs text-slate-600">{facts.length > 0 ? facts.join(" · ") : "No website or phone"}</div>
       </div>
       <div className="flex shrink-0 items-center gap-1.5">
         {candidate ? <ScorePill score={candidate.score} /> : null}
@@ -79,7 +79,7 @@ export const CompanyRowView = memo(function CompanyRowView({
             href={c.url}
             target="_blank"
             rel="noreferrer"
-            className="rounded p-1 text-xs text-slate-400 hover:bg-slate-100 hover:text-slate-700"
+            className="rounded p-1 text-xs text-slate-600 hover:bg-slate-100 hover:text-slate-700"
             title={`Open ${c.name} in Hudu`}
             aria-label={`Open ${c.name} in Hudu`}
           >

@@ -31,6 +31,7 @@ import { COMPANY_ROW_HEIGHT, CompanyRowView } from "./company-row";
 import { ConfirmDialog, Dialog } from "@/components/ui/dialog";
 import { boardAnnouncements, boardCollisions, boardKeyboardCoordinates, dragInstructions } from "./drag";
 import { formatCount, plural } from "@/components/ui/format";
+import { LiveRegion } from "@/components/ui/live-region";
 import { boardQueryOptions, decisionsQueryOptions, matchKeys, snapshotStatusQueryOptions } from "./queries";
 import { SnapshotPanel } from "./snapshot-panel";
 import { useBoardMutations, type BoardNotice } from "./use-board-mutations";
@@ -269,12 +270,12 @@ export function MatchBoard({ me, canEdit }: { me: string; canEdit: boolean }) {
                     <h2 id="halo-heading" className="font-semibold">
                       Halo clients
                     </h2>
-                    <span className="text-xs text-slate-500">
+                    <span className="text-xs text-slate-600">
                       {formatCount(visibleClients.length)} of {formatCount(view.clients.length)} shown
                     </span>
                   </div>
                   <SearchBox label="Search Halo clients" value={clientQuery} onChange={setClientQuery} placeholder="Name, website, phone, e-mail domain, id" />
-                  <p className="text-xs text-slate-500">
+                  <p className="text-xs text-slate-600">
                     Drag a client by its handle <span aria-hidden="true">⠿</span> onto a Hudu company to match them, or select it and
                     press “Match here”.
                   </p>
@@ -298,7 +299,7 @@ export function MatchBoard({ me, canEdit }: { me: string; canEdit: boolean }) {
                     <h2 id="hudu-heading" className="font-semibold">
                       Hudu companies
                     </h2>
-                    <span className="text-xs text-slate-500">
+                    <span className="text-xs text-slate-600">
                       {formatCount(visibleCompanies.length)} of {formatCount(view.companies.length)} shown
                     </span>
                   </div>
@@ -509,7 +510,7 @@ function Toast({ notice, onDismiss }: { notice: BoardNotice | null; onDismiss: (
         ? "border-green-300 bg-white text-green-800"
         : "border-slate-300 bg-white text-slate-700";
   return (
-    <div aria-live="polite" role="status" className="pointer-events-none fixed inset-x-0 bottom-4 z-40 flex justify-center px-4">
+    <LiveRegion className="pointer-events-none fixed inset-x-0 bottom-4 z-40 flex justify-center px-4">
       {notice ? (
         <div className={`pointer-events-auto flex max-w-xl items-center gap-3 rounded-lg border px-4 py-2 text-sm shadow-lg ${tone}`}>
           <span>{notice.text}</span>
@@ -518,7 +519,7 @@ function Toast({ notice, onDismiss }: { notice: BoardNotice | null; onDismiss: (
           </button>
         </div>
       ) : null}
-    </div>
+    </LiveRegion>
   );
 }
 
@@ -556,7 +557,7 @@ function FilterChip({
       }`}
     >
       {label}
-      <span className={`rounded-full px-1.5 text-xs tabular-nums ${active ? "bg-white/20" : "bg-slate-100 text-slate-600"}`}>{formatCount(count)}</span>
+      <span className={`rounded-full px-1.5 text-xs tabular-nums ${active ? "bg-white text-brand-700" : "bg-slate-100 text-slate-600"}`}>{formatCount(count)}</span>
     </button>
   );
 }

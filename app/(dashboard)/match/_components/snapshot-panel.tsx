@@ -3,6 +3,8 @@
 import { Alert, Button } from "@/components/ui/form";
 import type { SnapshotRunView, SnapshotStatus } from "@/lib/decisions/types";
 import { formatCount, formatDateTime } from "@/components/ui/format";
+import { LiveRegion } from "@/components/ui/live-region";
+import { ProgressBar } from "@/components/ui/progress-bar";
 import { RelativeTime } from "@/components/ui/relative-time";
 
 const PHASES: Record<string, { label: string; from: number; to: number }> = {
@@ -29,32 +31,25 @@ function phaseCounts(run: SnapshotRunView): { done: number; total: number | null
   }
 }
 
+function phaseOf(run: SnapshotRunView) {
+  return PHASES[run.phase ?? "starting"] ?? PHASES.starting;
+}
+
 function Progress({ run }: { run: SnapshotRunView }) {
-  const phase = PHASES[run.phase ?? "starting"] ?? PHASES.starting;
+  const phase = phaseOf(run);
   const counts = phaseCounts(run);
   const fraction = counts?.total ? Math.min(1, counts.done / counts.total) : 0;
   const percent = Math.round(phase.from + (phase.to - phase.from) * fraction);
+  const line = `${phase.label}${counts ? `: ${formatCount(counts.done)}${counts.total ? ` of ${formatCount(counts.total)}` : ""}` : "…"}`;
   return (
-    <div className="space-y-1.5" role="status" aria-live="polite">
+    <div className="space-y-1.5">
       <div className="flex flex-wrap items-baseline justify-between gap-2 text-sm">
-        <span className="font-medium">
-          {phase.label}
-          {counts ? `: ${formatCount(counts.done)}${counts.total ? ` of ${formatCount(counts.total)}` : ""}` : "…"}
-        </span>
-        <span className="text-xs text-slate-500">
+        <span className="font-medium">{line}</span>
+        <span className="text-xs text-slate-600">
           started <RelativeTime iso={run.startedAt} /> by {run.startedBy}
         </span>
       </div>
-      <div
-        className="h-2 overflow-hidden rounded-full bg-slate-200"
-        role="progressbar"
-        aria-label="Snapshot refresh"
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={percent}
-      >
-        <div className="h-full rounded-full bg-brand-600 transition-[width] duration-500" style={{ width: `${Math.max(2, percent)}%` }} />
-      </div>
+      <ProgressBar label="Snapshot refresh" value={percent} valueText={`${percent}%, ${line}`} />
       {run.message ? <p className="text-xs text-amber-800">{run.message}</p> : null}
     </div>
   );
@@ -90,7 +85,7 @@ export function SnapshotPanel({
               <span className="font-medium">
                 Snapshot taken <RelativeTime iso={current.takenAt} />
               </span>
-              <span className="text-slate-500">
+              <span className="text-slate-600">
                 {" "}
                 ({formatDateTime(current.takenAt)}) · {formatCount(current.haloClients)} Halo clients ·{" "}
                 {formatCount(current.huduCompanies)} Hudu companies
@@ -105,6 +100,8 @@ export function SnapshotPanel({
         </Button>
       </div>
       {running && latest ? <Progress run={latest} /> : null}
+      {/* Each phase is announced once; the counts stay on the bar, read when reached. The outcome is the board's notice. */}
+      <LiveRegion visuallyHidden>{running && latest ? phaseOf(latest).label : ""}</LiveRegion>
       {failed ? (
         <Alert tone="error">
           The refresh started {formatDateTime(failed.startedAt)} failed: {failed.error ?? "unknown error"}
