@@ -153,6 +153,18 @@ describe("HttpClient", () => {
     setTimeout(() => controller.abort(), 50);
     await expect(http.send({ method: "GET", url: buildUrl(base, "x"), operation: "read x", signal: controller.signal })).rejects.toMatchObject({ code: "aborted" });
   });
+
+  it("sees a create it has sent through to its answer when the caller stops (its outcome is then known)", async () => {
+    const http = client();
+    queue.push((_req, res) => setTimeout(() => res.writeHead(200, { "content-type": "application/json" }).end('{"id":7}'), 150));
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 30);
+    const res = await http.send({ method: "POST", url: buildUrl(base, "x"), json: {}, operation: "create x", signal: controller.signal });
+    expect(res.json).toEqual({ id: 7 });
+    // Not sent yet: a stopped caller sends nothing.
+    await expect(http.send({ method: "POST", url: buildUrl(base, "x"), json: {}, operation: "create x", signal: controller.signal })).rejects.toMatchObject({ code: "aborted" });
+    expect(hits).toHaveLength(1);
+  });
 });
 
 describe("describeRefusal", () => {

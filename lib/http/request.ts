@@ -118,7 +118,7 @@ export class HttpClient {
     for (;;) {
       attempt++;
       // Only an abort by the caller escapes attempt(); everything else is an outcome.
-      const outcome = await this.attempt(request, attempt);
+      const outcome = await this.attempt(request, attempt, idempotent);
 
       if (outcome.kind === "response") {
         const { response } = outcome;
@@ -153,7 +153,7 @@ export class HttpClient {
     }
   }
 
-  private async attempt(request: HttpRequest, attempt: number): Promise<AttemptOutcome> {
+  private async attempt(request: HttpRequest, attempt: number, idempotent: boolean): Promise<AttemptOutcome> {
     const slot = await this.limiter
       .acquire({
         signal: request.signal,
@@ -180,7 +180,10 @@ export class HttpClient {
       });
 
     const timeout = AbortSignal.timeout(this.timeoutMs);
-    const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
+    // A create once sent is seen through to its answer (the time-out still bounds it): stopping
+    // it half-way leaves a record that may or may not exist, which a resumed run could create again.
+    const callerSignal = idempotent ? request.signal : undefined;
+    const signal = callerSignal ? AbortSignal.any([callerSignal, timeout]) : timeout;
     const headers: Record<string, string> = { accept: "application/json", ...request.headers };
     let body: string | undefined;
     if (request.json !== undefined) {
@@ -211,7 +214,7 @@ export class HttpClient {
       return { kind: "response", response };
     } catch (error) {
       slot.settle();
-      if (request.signal?.aborted) {
+      if (callerSignal?.aborted) {
         throw new SyncError({
           code: "aborted",
           service: this.service,
