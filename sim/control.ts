@@ -11,6 +11,8 @@ export interface FaultMatch {
    * `:id` matches one segment and `*` matches anything (e.g. "/api/client/:id", "/api/v1/companies*").
    */
   path?: string | RegExp;
+  /** The request body contains this text (e.g. one record's Halo id in a create). */
+  bodyIncludes?: string;
 }
 
 export interface FailNextOptions {
@@ -51,6 +53,8 @@ export interface RequestLogEntry {
   /** 0 when the socket was dropped without an answer (handled or not). */
   status: number;
   at: number;
+  /** The injected fault that shaped this request's fate, if any. */
+  fault?: "fail" | "fail-applied" | "drop" | "drop-answer" | "delay";
 }
 
 export interface SimControl {

@@ -98,6 +98,19 @@ describe("fault injection and control", () => {
     hudu.control.resetData();
   });
 
+  it("a fault can match on the request body (one record's create), and the log marks requests a fault met", async () => {
+    hudu.control.resetCounts();
+    hudu.control.failNext({ status: 422, body: { error: "Invalid custom field value", details: ["Email is not valid"] }, match: { method: "POST", bodyIncludes: '"Refuse Me Ltd"' } });
+    expect((await huduFetch(hudu, "POST", "/companies", { company: { name: "Fine Ltd" } })).status).toBe(200);
+    const refused = await huduFetch(hudu, "POST", "/companies", { company: { name: "Refuse Me Ltd" } });
+    expect(refused.status).toBe(422);
+    expect(hudu.control.requests().map((r) => [r.status, r.fault])).toEqual([
+      [200, undefined],
+      [422, "fail"],
+    ]);
+    hudu.control.resetData();
+  });
+
   it("the request log keeps each request's query string", async () => {
     hudu.control.resetCounts();
     await huduFetch(hudu, "GET", "/companies?page=2&page_size=5");

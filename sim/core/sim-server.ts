@@ -42,10 +42,11 @@ interface PendingFault {
    * drop: destroy the socket unhandled; drop-answer: handle, then destroy the socket;
    * delay: handle, then hold the answer back delayMs.
    */
-  kind: "fail" | "fail-applied" | "drop" | "drop-answer" | "delay";
+  kind: NonNullable<RequestLogEntry["fault"]>;
   remaining: number;
   method?: string;
   path?: RegExp;
+  bodyIncludes?: string;
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
@@ -72,6 +73,7 @@ function faultFrom(kind: PendingFault["kind"], count: number | undefined, match:
     remaining: Math.max(1, Math.trunc(count ?? 1)),
     method: match?.method?.toUpperCase(),
     path: pathMatcher(match?.path),
+    bodyIncludes: match?.bodyIncludes,
     status: 0,
   };
 }
@@ -110,15 +112,17 @@ export async function startSimServer(spec: SimServerSpec): Promise<RunningSimSer
   let counts: Record<string, number> = {};
   let log: RequestLogEntry[] = [];
 
-  const record = (method: string, pathname: string, search: string, status: number, at: number) => {
+  const record = (method: string, pathname: string, search: string, status: number, at: number, fault?: PendingFault) => {
     const key = routeKey(method, pathname);
     counts[key] = (counts[key] ?? 0) + 1;
-    log.push({ method, path: pathname, search, status, at });
+    log.push({ method, path: pathname, search, status, at, ...(fault ? { fault: fault.kind } : {}) });
     if (log.length > MAX_LOG) log = log.slice(log.length - MAX_LOG / 2);
   };
 
-  const takeFault = (method: string, pathname: string): PendingFault | undefined => {
-    const index = faults.findIndex((f) => (!f.method || f.method === method) && (!f.path || f.path.test(pathname)));
+  const takeFault = (method: string, pathname: string, body: Buffer): PendingFault | undefined => {
+    const index = faults.findIndex(
+      (f) => (!f.method || f.method === method) && (!f.path || f.path.test(pathname)) && (!f.bodyIncludes || body.toString("utf8").includes(f.bodyIncludes)),
+    );
     if (index < 0) return undefined;
     const fault = faults[index];
     fault.remaining--;
@@ -199,9 +203,9 @@ export async function startSimServer(spec: SimServerSpec): Promise<RunningSimSer
 
     try {
       if (latencyMs > 0) await sleep(latencyMs);
-      const fault = takeFault(method, rawPath);
+      const fault = takeFault(method, rawPath, body);
       if (fault?.kind === "drop") {
-        record(method, rawPath, search, 0, at);
+        record(method, rawPath, search, 0, at, fault);
         req.socket.destroy();
         return;
       }
@@ -218,12 +222,12 @@ export async function startSimServer(spec: SimServerSpec): Promise<RunningSimSer
         }
       }
       if (fault?.kind === "drop-answer") {
-        record(method, rawPath, search, 0, at);
+        record(method, rawPath, search, 0, at, fault);
         req.socket.destroy();
         return;
       }
       if (fault?.kind === "fail-applied") response = faultResponse(fault);
-      record(method, rawPath, search, response.status, at);
+      record(method, rawPath, search, response.status, at, fault);
       if (fault?.kind === "delay") {
         await sleep(fault.delayMs ?? 0);
         // The client may have given up and closed the connection meanwhile.
@@ -263,11 +267,12 @@ interface MatchBody {
   path?: string;
   /** A regular expression source, for callers that cannot send a RegExp over JSON. */
   pathRegex?: string;
+  bodyIncludes?: string;
 }
 
 function matchFromJson(match: MatchBody | undefined): FaultMatch | undefined {
   if (!match) return undefined;
-  return { method: match.method, path: match.pathRegex ? new RegExp(match.pathRegex, "i") : match.path };
+  return { method: match.method, path: match.pathRegex ? new RegExp(match.pathRegex, "i") : match.path, bodyIncludes: match.bodyIncludes };
 }
 
 /** The HTTP face of SimControl; never rate limited, never authenticated. */
