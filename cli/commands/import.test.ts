@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -16,7 +17,9 @@ import { summariseHuduState } from "@/sim/testing";
 // are spawned asynchronously. The child is `node --import tsx` itself (no wrapper process), so
 // the kill reaches the process doing the work.
 
-const KEY = Buffer.alloc(32, 9);
+// Random secrets: start-up refuses example and repeated-pattern ones.
+const KEY = randomBytes(32);
+const SESSION_SECRET = randomBytes(32).toString("base64");
 const SEED = 11;
 const CONNECTION_VARS = ["HALO_AUTH_URL", "HALO_RESOURCE_URL", "HALO_TENANT", "HALO_CLIENT_ID", "HALO_CLIENT_SECRET", "HUDU_URL", "HUDU_API_KEY"];
 
@@ -51,7 +54,7 @@ function startCli(args: string[]): { child: ChildProcess; done: Promise<{ code: 
       ...base,
       NODE_ENV: "test",
       DATABASE_PATH: path.join(dir, "app.db"),
-      NEXTAUTH_SECRET: "cli-test-secret-cli-test-secret-cli-test",
+      NEXTAUTH_SECRET: SESSION_SECRET,
       SETTINGS_ENCRYPTION_KEY: KEY.toString("base64"),
       NO_COLOR: "1",
       HALO_AUTH_URL: setup.sims.halo.authUrl,

@@ -5,6 +5,7 @@ import { deleteSyncLink, getSyncLink, upsertSyncLink } from "@/db/queries/sync-l
 import type { ImportItemRow, ImportOutcome } from "@/db/schema";
 import { SyncError, toSyncError, type ErrorCode } from "@/lib/errors";
 import type { HuduAsset, HuduClient, HuduCompany, HuduCompanyInput } from "@/lib/hudu";
+import { isNameTaken, nameTakenButNotFound } from "@/lib/hudu/refusals";
 import { haloClientIdOfCompany, haloIdOfAsset } from "./halo-id";
 import {
   resolveCompanyId,
@@ -146,7 +147,7 @@ async function createCompanyOnce(ctx: ItemContext, item: PlanItem, write: Compan
     );
   } catch (error) {
     const syncError = toSyncError(error, "hudu");
-    if (isNameTaken(syncError)) return companyHoldingName(ctx, name, item.haloId, syncError);
+    if (isNameTaken(error)) return companyHoldingName(ctx, name, item.haloId, syncError);
     throw syncError;
   }
   if (created.found) return created;
@@ -155,32 +156,19 @@ async function createCompanyOnce(ctx: ItemContext, item: PlanItem, write: Compan
   return created;
 }
 
-function isNameTaken(error: SyncError): boolean {
-  return error.code === "validation" && [error.userMessage, ...error.details].some((text) => /has already been taken/i.test(text));
-}
-
-/** The companies Hudu has under this name (case-insensitive), archived ones too. */
-async function companiesNamed(ctx: ItemContext, name: string): Promise<HuduCompany[]> {
-  const key = name.trim().toLowerCase();
-  const [active, archived] = [await ctx.hudu.listCompanies({ search: name, signal: ctx.signal }), await ctx.hudu.listCompanies({ search: name, archived: true, signal: ctx.signal })];
-  const byId = new Map<number, HuduCompany>();
-  for (const company of [...active, ...archived]) if (company.name.trim().toLowerCase() === key) byId.set(company.id, company);
-  return [...byId.values()];
-}
-
-/** A company we created for this Halo client: its name and our id_number stamp. */
+/** A company we created for this Halo client: its name (Hudu's names are unique) and our id_number stamp. */
 async function findOurCompany(ctx: ItemContext, name: string, haloClientId: number): Promise<HuduCompany | undefined> {
-  return (await companiesNamed(ctx, name)).find((c) => haloClientIdOfCompany(c) === haloClientId);
+  const company = await ctx.hudu.findCompanyByName(name, ctx.signal);
+  return company && haloClientIdOfCompany(company) === haloClientId ? company : undefined;
 }
 
 /** Hudu says the name is taken: that company is this client's, unless it belongs to another. */
 async function companyHoldingName(ctx: ItemContext, name: string, haloClientId: number, refusal: SyncError): Promise<HuduCompany & { found: true }> {
-  const named = await companiesNamed(ctx, name);
-  const ours = named.find((c) => haloClientIdOfCompany(c) === haloClientId) ?? named.find((c) => haloClientIdOfCompany(c) === null);
-  if (ours) return { ...ours, found: true };
-  const other = named.map(haloClientIdOfCompany).find((id) => id !== null);
-  if (other != null) throw takenByAnother(name, other);
-  throw refusal;
+  const company = await ctx.hudu.findCompanyByName(name, ctx.signal);
+  if (!company) throw nameTakenButNotFound(name, refusal);
+  const owner = haloClientIdOfCompany(company);
+  if (owner !== null && owner !== haloClientId) throw takenByAnother(name, owner);
+  return { ...company, found: true };
 }
 
 function takenByAnother(name: string, otherHaloClientId: number): SyncError {

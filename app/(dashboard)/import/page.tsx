@@ -1,10 +1,14 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import Link from "next/link";
+import { Alert } from "@/components/ui/form";
 import { getDb } from "@/db";
 import { requireUser } from "@/lib/auth/session";
+import { toSyncError } from "@/lib/errors";
 import { previewStatus } from "@/lib/sync/preview";
+import { loadSyncSettings } from "@/lib/sync/settings";
 import { Preview } from "./_components/preview";
 import { previewStatusQueryOptions } from "./_components/queries";
+import { MatchersOption } from "./_components/matchers-option";
 import { StartImport } from "./_components/start-import";
 
 export const metadata = { title: "Import" };
@@ -19,6 +23,13 @@ export default async function ImportPage() {
   const db = getDb();
   const queryClient = new QueryClient();
   await queryClient.prefetchQuery({ ...previewStatusQueryOptions(), queryFn: () => previewStatus({ db }) });
+  let matchers: { write: boolean; integrationId: number | null } | null = null;
+  let settingsProblem: string | null = null;
+  try {
+    matchers = loadSyncSettings({ db }).matchers;
+  } catch (error) {
+    settingsProblem = toSyncError(error).userMessage;
+  }
   return (
     <section className="space-y-4">
       <div>
@@ -36,7 +47,13 @@ export default async function ImportPage() {
         </p>
       </div>
       <HydrationBoundary state={dehydrate(queryClient)}>
-        <Preview canEdit={me.role === "admin"} startSlot={<StartImport />} matchersSlot={null} />
+        <Preview
+          canEdit={me.role === "admin"}
+          startSlot={<StartImport />}
+          matchersSlot={
+            matchers ? <MatchersOption canEdit={me.role === "admin"} write={matchers.write} integrationId={matchers.integrationId} /> : <Alert tone="error">{settingsProblem}</Alert>
+          }
+        />
       </HydrationBoundary>
     </section>
   );
