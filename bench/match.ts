@@ -7,7 +7,7 @@ import os from "node:os";
 import { fixturePaths } from "@/fixtures";
 import { matchCompanies, type ClientMatch } from "@/lib/match";
 import { evaluateMatches, parseDevset, type QualityReport } from "@/lib/match/devset";
-import { generateSynthetic } from "./synthetic";
+import { generateSynthetic, type SyntheticKind } from "./synthetic";
 
 const args = process.argv.slice(2);
 const asJson = args.includes("--json");
@@ -33,19 +33,38 @@ function devsetFigures() {
   return { haloClients: ds.halo.length, huduCompanies: ds.hudu.length, ms, report, names };
 }
 
-function syntheticQuality(matches: ClientMatch[], truth: Map<number, number>) {
+interface KindFigures {
+  clients: number;
+  truePairs: number;
+  autoRight: number;
+  autoWrong: number;
+  top1: number;
+}
+
+function syntheticQuality(matches: ClientMatch[], truth: Map<number, number>, kinds: Map<number, SyntheticKind>) {
   let auto = 0;
   let autoCorrect = 0;
   let top1 = 0;
+  const byKind: Partial<Record<SyntheticKind, KindFigures>> = {};
   for (const m of matches) {
     const expected = truth.get(m.haloId);
+    const right = expected !== undefined && expected === m.best?.huduId;
     if (m.autoAccept) {
       auto++;
-      if (expected === m.best?.huduId) autoCorrect++;
+      if (right) autoCorrect++;
     }
-    if (expected !== undefined && expected === m.best?.huduId) top1++;
+    if (right) top1++;
+    const kind = kinds.get(m.haloId);
+    if (kind) {
+      const k = (byKind[kind] ??= { clients: 0, truePairs: 0, autoRight: 0, autoWrong: 0, top1: 0 });
+      k.clients++;
+      if (expected !== undefined) k.truePairs++;
+      if (m.autoAccept && right) k.autoRight++;
+      if (m.autoAccept && !right) k.autoWrong++;
+      if (right) k.top1++;
+    }
   }
-  return { truePairs: truth.size, autoAccepted: auto, autoPrecision: auto ? autoCorrect / auto : 1, autoRecall: autoCorrect / truth.size, top1Accuracy: top1 / truth.size };
+  return { truePairs: truth.size, autoAccepted: auto, autoPrecision: auto ? autoCorrect / auto : 1, autoRecall: autoCorrect / truth.size, top1Accuracy: top1 / truth.size, byKind };
 }
 
 function speedFigures() {
@@ -88,7 +107,7 @@ function speedFigures() {
     allPairs: data.halo.length * data.hudu.length,
     heapGrowthMb: heapDeltaMb,
     rssMb: process.memoryUsage().rss / 1048576,
-    quality: syntheticQuality(last, data.truth),
+    quality: syntheticQuality(last, data.truth, data.kinds),
   };
 }
 
@@ -119,6 +138,10 @@ function printHuman(dev: ReturnType<typeof devsetFigures>, speed: ReturnType<typ
   console.log(`  memory         heap growth per run ≤ ${speed.heapGrowthMb.toFixed(0)} MB, RSS ${speed.rssMb.toFixed(0)} MB`);
   const q = speed.quality;
   console.log(`  synthetic quality: auto precision ${pct(q.autoPrecision)}, auto recall ${pct(q.autoRecall)}, top-1 ${pct(q.top1Accuracy)} (${q.truePairs} true pairs)`);
+  console.log(`  harder kinds (clients; auto-accepted right / true pairs; wrong auto-accepts; top-1):`);
+  for (const [kind, k] of Object.entries(q.byKind)) {
+    console.log(`    ${kind.padEnd(24)} ${String(k.clients).padStart(4)} clients; auto ${k.autoRight}/${k.truePairs}; wrong ${k.autoWrong}; top-1 ${k.top1}/${k.truePairs}`);
+  }
 }
 
 const dev = devsetFigures();

@@ -18,25 +18,38 @@ export function hasIdEvidence(f: PairFeatures): boolean {
   return f.link || f.integration || f.stamp;
 }
 
+/**
+ * Evidence of two different bodies. Legal forms of different countries (a US "Inc" and an
+ * Australian "Pty Ltd") and different branches ("Firm (Whitby)" / "Firm, Malton") share names and
+ * often websites, so nothing outweighs them; a phone abroad is outweighed by the same name and
+ * website (see `phoneOutweighed`).
+ */
 export function hasConflict(f: PairFeatures): boolean {
-  // Different legal-form families (Ltd vs LLC) weigh only when nothing but the name agrees.
-  const legalConflict = f.legalForms === "conflict" && !f.site && f.phone !== "same";
-  return f.domainConflict !== null || f.pageConflict || f.phoneCountriesDiffer || f.claimedBy !== null || legalConflict;
+  return (
+    f.domainConflict !== null ||
+    f.pageConflict ||
+    (f.phoneCountriesDiffer && !f.phoneOutweighed) ||
+    f.claimedBy !== null ||
+    f.legalForms === "conflict" ||
+    f.name.branch.relation === "different"
+  );
 }
 
 /**
  * Names alone decide only when they are equal after normalising; a similar name needs a website or
- * phone to agree too, and with an unrelated name both website and phone must agree.
+ * phone to agree too, and with an unrelated name both website and phone must agree. Names that
+ * each hold a word the other lacks ("Firm Whitby" / "Firm Malton") are not taken as related on a
+ * website alone: branches of one firm share a website, not a phone.
  */
 export function hasEnoughSupport(f: PairFeatures): boolean {
   const k = f.name.kind;
   const nameEqual = k === "same" || k === "normalised" || k === "nickname";
-  const nameRelated = (k === "similar" && f.name.similarity >= 0.55) || k === "acronym";
+  const nameRelated = (k === "similar" && f.name.similarity >= 0.55 && !(f.name.wordsDifferBothSides && f.phone !== "same")) || k === "acronym";
   const others = (f.site ? 1 : 0) + (f.phone === "same" ? 1 : 0);
   if (others >= 2) return true;
   if (others >= 1) return nameEqual || nameRelated;
-  // Name alone: only a distinctive name, and not two different branches ("X (Galway)" / "X (Dublin)").
-  return nameEqual && f.nameIsDistinctive && !f.qualifiersDiffer;
+  // Name alone: only a distinctive name (different branches are a conflict, see hasConflict).
+  return nameEqual && f.nameIsDistinctive;
 }
 
 /** The client-level test: best candidate against its own runner-up. */

@@ -94,6 +94,8 @@ export function collectCandidates(
   if (name.key) {
     out.addExact(index.byKey.get(name.key));
     out.addExact(index.byCompact.get(name.compact));
+    out.addExact(index.byFullKey.get(name.fullKey));
+    if (name.hadUmlaut || name.umlautFolded !== name.compact) out.addExact(index.byUmlautFolded.get(name.umlautFolded));
     out.addExact(index.byNickname.get(name.compact));
     if (name.tokens.length === 1 && name.compact.length >= 3 && name.compact.length <= 6) out.addExact(index.byAcronym.get(name.compact));
     if (name.acronym.length >= 3) out.addExact(index.bySingleWord.get(name.acronym));

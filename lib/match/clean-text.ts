@@ -15,6 +15,10 @@ const ENTITIES: Record<string, string> = {
   rsquo: "'",
   lsquo: "'",
   eacute: "é",
+  auml: "ä",
+  ouml: "ö",
+  uuml: "ü",
+  szlig: "ß",
 };
 
 // Letters that NFKD does not decompose into a base letter plus a mark.
@@ -45,6 +49,16 @@ export function asText(value: unknown): string {
   if (typeof value === "string") return value;
   if (typeof value === "number" && Number.isFinite(value)) return String(value);
   return "";
+}
+
+/**
+ * True when a name is written with an umlaut (ä, ö, ü, precomposed, decomposed or as an HTML
+ * entity). Cleaning turns "ü" into "u"; the matcher then also reads "ue" as "u" in the other name,
+ * so "Müller" and "Mueller" agree without making "Mueller" and "Muller" equal.
+ */
+export function hasUmlaut(value: unknown): boolean {
+  const text = asText(value);
+  return /[äöüÄÖÜ]|[aouAOU]\u0308|&[aou]uml;/i.test(text);
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { MatchIndex, PreparedHalo } from "./index-build";
 import type { NormalisedName } from "./normalise-name";
-import type { PairFeatures } from "./score";
-import { thoroughTokenSimilarity as tokenSimilarity } from "./score";
+import type { NameComparison, PairFeatures } from "./score";
+import { legalFormsOfDifferentCountries, thoroughTokenSimilarity as tokenSimilarity } from "./score";
 import type { EvidenceKind } from "./types";
 
 /** Plain-words reasons for a scored pair, strongest first, and the evidence kinds behind them. */
@@ -16,8 +16,13 @@ function titleCase(word: string): string {
   return LEGAL_FORM_DISPLAY[word] ?? word.toUpperCase();
 }
 
+/** A name's legal forms as written ("Pty. Ltd."), else in canonical spelling ("Pty Ltd"). */
+function legalFormText(n: NormalisedName): string {
+  return n.legalFormsAsWritten.length ? n.legalFormsAsWritten.join(" ") : n.legalForms.map(titleCase).join(" ");
+}
+
 /** What had to be ignored to make two names equal, e.g. ["'Ltd'", "'The'", "'&' vs 'and'"]. */
-function normalisationNotes(a: NormalisedName, b: NormalisedName, rawA: string, rawB: string): string[] {
+function normalisationNotes(a: NormalisedName, b: NormalisedName, rawA: string, rawB: string, name: NameComparison): string[] {
   const notes: string[] = [];
   const formsA = a.legalFormsAsWritten.length ? a.legalFormsAsWritten : a.legalForms.map(titleCase);
   const formsB = b.legalFormsAsWritten.length ? b.legalFormsAsWritten : b.legalForms.map(titleCase);
@@ -32,10 +37,17 @@ function normalisationNotes(a: NormalisedName, b: NormalisedName, rawA: string, 
   }
   const expanded = [...a.expanded, ...b.expanded].filter((w, i, all) => all.indexOf(w) === i);
   if (expanded.length) notes.push(`expanding ${quoteList(expanded)}`);
-  if (a.hadLeadingThe !== b.hadLeadingThe) notes.push("ignoring a leading 'The'");
+  if ((a.article === null) !== (b.article === null)) notes.push("ignoring 'The'");
+  else if (a.article !== b.article) notes.push("ignoring that 'The' was moved to the end");
   const qa = a.qualifiers.join(", ");
   const qb = b.qualifiers.join(", ");
-  if (qa !== qb) notes.push(`ignoring location '${[qa, qb].filter(Boolean).join("' / '")}'`);
+  if (name.branch.relation === "same" && (qa !== qb || a.key !== b.key)) {
+    // One location set off differently ("Firm - Whitby" / "Firm Whitby"); a branch always has a qualifier on one side.
+    notes.push(`reading '${qa || qb}' as the same location in both`);
+  } else if (qa !== qb) {
+    notes.push(`ignoring location '${[qa, qb].filter(Boolean).join("' / '")}'`);
+  }
+  if (name.umlautSpelling) notes.push("reading umlauts (ä, ö, ü) and their spellings ae, oe, ue alike");
   const hasAmp = (s: string) => s.includes("&");
   const hasAnd = (s: string) => /\band\b/i.test(s);
   if ((hasAmp(rawA) && hasAnd(rawB)) || (hasAnd(rawA) && hasAmp(rawB))) notes.push("treating '&' as 'and'");
@@ -87,7 +99,7 @@ export function explainPair(
       add("name-exact", "same name");
       break;
     case "normalised":
-      add("name-normalised", `names equal after ${normalisationNotes(halo.name, hudu.name, rawHalo, rawHudu).join(", ")}`);
+      add("name-normalised", `names equal after ${normalisationNotes(halo.name, hudu.name, rawHalo, rawHudu, f.name).join(", ")}`);
       break;
     case "nickname":
       add("nickname", `name equals Hudu nickname '${hudu.company.nickname}'`);
@@ -127,9 +139,20 @@ export function explainPair(
   if (f.domainConflict) add("conflict-domain", `different website domains: ${f.domainConflict[0].join(", ")} vs ${f.domainConflict[1]}`);
   if (f.domainSibling) reasons.push(`same domain name under another country suffix (${halo.sites.map((s) => s.key).join(", ")} vs ${hudu.site?.key}): neither for nor against`);
   if (f.pageConflict) add("conflict-domain", `different web pages: ${halo.sites.map((s) => s.key).join(", ")} vs ${hudu.site?.key}`);
-  if (f.phoneCountriesDiffer) add("conflict-country", "phone numbers are in different countries");
+  if (f.phoneCountriesDiffer && f.phoneOutweighed) add("conflict-country", "phone numbers are in different countries, but the name and website agree");
+  else if (f.phoneCountriesDiffer) add("conflict-country", "phone numbers are in different countries");
   else if (f.phone === "different") add("conflict-phone", "different phone numbers");
-  if (f.legalForms === "conflict") add("conflict-legal-form", `different kinds of legal form ('${titleCase(halo.name.legalForms.at(-1) ?? "")}' vs '${titleCase(hudu.name.legalForms.at(-1) ?? "")}')`);
+  if (f.legalForms === "conflict") {
+    const forms = `'${legalFormText(halo.name)}' vs '${legalFormText(hudu.name)}'`;
+    add(
+      "conflict-legal-form",
+      legalFormsOfDifferentCountries(halo.name, hudu.name)
+        ? `legal forms of different countries (${forms}): probably different organisations`
+        : `legal forms of different countries, given the phone numbers (${forms}): probably different organisations`,
+    );
+  }
+  const locations = f.name.branch.locations;
+  if (locations) add("conflict-branch", `different branches ('${locations[0].join(" ")}' vs '${locations[1].join(" ")}')`);
   if (f.claimedBy !== null) add("conflict-id", `Hudu company is already tied to Halo client #${f.claimedBy}`);
   if (f.archived) add("archived", "Hudu company is archived");
   return { reasons, evidence };

@@ -47,6 +47,10 @@ export interface MatchIndex {
   typoNeighbours: Map<number, TypoNeighbours>;
   byKey: Map<string, number[]>;
   byCompact: Map<string, number[]>;
+  /** Name and qualifier words, sorted (`NormalisedName.fullKey`): the same branch however it is written. */
+  byFullKey: Map<string, number[]>;
+  /** `NormalisedName.umlautFolded`, for names whose spelling of umlauts can differ. */
+  byUmlautFolded: Map<string, number[]>;
   byNickname: Map<string, number[]>;
   byAcronym: Map<string, number[]>;
   bySingleWord: Map<string, number[]>;
@@ -165,6 +169,8 @@ export function buildMatchIndex(input: {
     typoNeighbours: buildTypoNeighbours(vocabulary),
     byKey: new Map(),
     byCompact: new Map(),
+    byFullKey: new Map(),
+    byUmlautFolded: new Map(),
     byNickname: new Map(),
     byAcronym: new Map(),
     bySingleWord: new Map(),
@@ -196,6 +202,8 @@ export function buildMatchIndex(input: {
     if (h.name.key) {
       push(index.byKey, h.name.key, idx);
       push(index.byCompact, h.name.compact, idx);
+      if (h.name.tokens.length > 1 || h.name.qualifiers.length > 0) push(index.byFullKey, h.name.fullKey, idx);
+      if (h.name.hadUmlaut || h.name.umlautFolded !== h.name.compact) push(index.byUmlautFolded, h.name.umlautFolded, idx);
       if (h.name.acronym.length >= 3) push(index.byAcronym, h.name.acronym, idx);
       if (h.name.tokens.length === 1 && h.name.compact.length >= 3 && h.name.compact.length <= 6) push(index.bySingleWord, h.name.compact, idx);
     }

@@ -259,3 +259,183 @@ describe("matchCompanies: auto-accept and hard negatives", () => {
     }
   });
 });
+
+/** Each client's best Hudu company and whether it was auto-accepted. */
+const picks = (out: ReturnType<typeof run>) => out.map((m) => [m.best?.huduId, m.autoAccept]);
+
+describe("matchCompanies: the kinds of miss seen on unseen data", () => {
+  it("matches a name whose 'The' was moved to the end", () => {
+    const out = run(
+      [
+        { id: 1, name: "The Quillon Marsh Hotel" },
+        { id: 2, name: "Brindlegate Inn" },
+      ],
+      [
+        { id: 10, name: "Quillon Marsh Hotel Ltd., The" },
+        { id: 11, name: "Brindlegate Inn L.L.C., The" },
+      ],
+    );
+    expect(picks(out)).toEqual([
+      [10, true],
+      [11, true],
+    ]);
+    expect(out[0].best?.reasons[0]).toBe("names equal after removing 'Ltd.', ignoring that 'The' was moved to the end");
+    expect(out[1].best?.reasons[0]).toBe("names equal after removing 'L.L.C.', ignoring 'The'");
+  });
+
+  it("takes legal forms of different countries as different organisations, whatever else agrees", () => {
+    // A US Inc and an Australian Pty Ltd of one name: even a shared website and phone do not make them one.
+    const [m] = run(
+      [{ id: 1, name: "Corrowdale Timber Inc", website: "corrowdaletimber.com", phone: "+1 541 555 0163" }],
+      [{ id: 20, name: "Corrowdale Timber Pty Ltd", website: "corrowdaletimber.com", phone: "541 555 0163" }],
+    );
+    expect(m.best?.huduId).toBe(20);
+    expect(m.autoAccept).toBe(false);
+    expect(m.best?.evidence).toContain("conflict-legal-form");
+    expect(m.best?.reasons).toContain("legal forms of different countries ('Inc' vs 'Pty Ltd'): probably different organisations");
+    // With the US company in Hudu as well, that one is chosen and the namesake is far behind.
+    const [n] = run([{ id: 1, name: "Corrowdale Timber Inc" }], [{ id: 20, name: "Corrowdale Timber Pty Ltd" }, { id: 21, name: "Corrowdale Timber, Inc." }]);
+    expect(n.best?.huduId).toBe(21);
+    expect(n.autoAccept).toBe(true);
+    expect(n.candidates[1].score).toBeLessThan(n.candidates[0].score - 0.3);
+    // GmbH and LLC likewise; Ltd and Inc are not a conflict (a Canadian corporation may use either).
+    const [g] = run([{ id: 1, name: "Veltheim Sensorik GmbH" }], [{ id: 22, name: "Veltheim Sensorik LLC" }]);
+    expect(g.autoAccept).toBe(false);
+    expect(g.best?.evidence).toContain("conflict-legal-form");
+    const [c] = run([{ id: 1, name: "Ardquin Maple Syrup Ltd" }], [{ id: 23, name: "Ardquin Maple Syrup Inc" }]);
+    expect(c.best?.evidence).not.toContain("conflict-legal-form");
+  });
+
+  it("reads a legal form used in several countries in the country of its phone", () => {
+    // An LLP exists in the UK and the US; with a +44 number this one is British, and a PLLC is American.
+    const [m] = run([{ id: 1, name: "Fenwick Tarrant LLP", phone: "+44 161 496 0854" }], [{ id: 24, name: "Fenwick Tarrant PLLC" }]);
+    expect(m.best?.evidence).toContain("conflict-legal-form");
+    expect(m.best?.reasons).toContain("legal forms of different countries, given the phone numbers ('LLP' vs 'PLLC'): probably different organisations");
+    expect(m.autoAccept).toBe(false);
+    // With a US number both forms fit one country.
+    const [n] = run([{ id: 2, name: "Fenwick Tarrant LLP", phone: "+1 617 555 0188" }], [{ id: 24, name: "Fenwick Tarrant PLLC" }]);
+    expect(n.best?.evidence).not.toContain("conflict-legal-form");
+  });
+
+  it("picks the branch whose location matches, however the location is set off", () => {
+    const web = "ormsbylettings.co.uk";
+    const out = run(
+      [
+        { id: 1, name: "Ormsby Lettings Whitcombe", website: web },
+        { id: 2, name: "Ormsby Lettings - Tarnside", website: web },
+        { id: 3, name: "Ormsby Lettings (Fellbrook)", website: web },
+        { id: 4, name: "Ormsby Lettings Marrow Green", website: web },
+      ],
+      [
+        { id: 30, name: "Ormsby Lettings - Whitcombe", website: web },
+        { id: 31, name: "Ormsby Lettings (Tarnside)", website: web },
+        { id: 32, name: "Ormsby Lettings Fellbrook", website: web },
+        { id: 33, name: "Ormsby Lettings, Marrow Green", website: web },
+      ],
+    );
+    expect(picks(out)).toEqual([
+      [30, true],
+      [31, true],
+      [32, true],
+      [33, true],
+    ]);
+    expect(out[0].best?.reasons[0]).toBe("names equal after reading 'whitcombe' as the same location in both");
+    // Another branch of the firm is shown, with the reason it is not this one.
+    const other = out[1].candidates.find((c) => c.huduId === 30);
+    expect(other?.reasons).toContain("different branches ('tarnside' vs 'whitcombe')");
+    expect(other?.evidence).toContain("conflict-branch");
+    // A note about the name in brackets is no branch.
+    const [m] = run([{ id: 7, name: "Ormsby Platt Lettings" }], [{ id: 34, name: "Ormsby Lettings (formerly Ormsby Platt Lettings Ltd)" }]);
+    expect(m.best?.evidence ?? []).not.toContain("conflict-branch");
+  });
+
+  it("still takes a short-word slip on the same website as the same company", () => {
+    // "Tyres" / "Tres" is too short for typo matching, but one edit is a slip, not another branch's word.
+    const [m] = run([{ id: 1, name: "Dunmore Fenwick Tyres", website: "dunmoretyres.co.uk" }], [{ id: 35, name: "Dunmore Fenwick Tres", website: "www.dunmoretyres.co.uk" }]);
+    expect(m.best?.huduId).toBe(35);
+    expect(m.autoAccept).toBe(true);
+  });
+
+  it("never takes another branch when this branch is missing from Hudu", () => {
+    const web = "ormsbylettings.co.uk";
+    const hudu = [
+      { id: 30, name: "Ormsby Lettings - Whitcombe", website: web },
+      { id: 32, name: "Ormsby Lettings Fellbrook", website: web },
+    ];
+    for (const name of ["Ormsby Lettings - Kilnsey", "Ormsby Lettings (Kilnsey)", "Ormsby Lettings, Kilnsey", "Ormsby Lettings Kilnsey"]) {
+      const [m] = run([{ id: 5, name, website: web }], hudu);
+      expect(m.autoAccept, name).toBe(false);
+    }
+    // Even when only one other branch exists and so the website is not visibly shared.
+    const [m] = run([{ id: 6, name: "Ormsby Lettings Kilnsey", website: web }], [{ id: 32, name: "Ormsby Lettings Fellbrook", website: web }]);
+    expect(m.best?.huduId).toBe(32);
+    expect(m.autoAccept).toBe(false);
+  });
+
+  it("does not read a phone written without its country code as a foreign number", () => {
+    const [m] = run([{ id: 1, name: "Thistlecombe Glazing", phone: "+44 1632 960 481" }], [{ id: 40, name: "Thistlecombe Glazng", phone: "1632 960481" }]);
+    expect(m.best?.huduId).toBe(40);
+    expect(m.best?.reasons).toContain("same phone number 1632 960481");
+    expect(m.best?.evidence).not.toContain("conflict-country");
+    expect(m.autoAccept).toBe(true);
+    // A real conflict still counts: a UK trunk-0 number is no US number.
+    const [n] = run([{ id: 2, name: "Hallowmere Saddlery", phone: "+1 415 555 0139" }], [{ id: 41, name: "Hallowmere Saddlery", phone: "020 7946 0139" }]);
+    expect(n.best?.reasons).toContain("phone numbers are in different countries");
+    expect(n.autoAccept).toBe(false);
+  });
+
+  it("matches the same name on the same website although the phone differs", () => {
+    const out = run(
+      [
+        { id: 1, name: "Penrose Kitchenworks", website: "https://penrosekitchenworks.com", phone: "+1 303 555 0147" },
+        { id: 2, name: "Velloway Stoneworks", website: "vellowaystone.co.uk", phone: "0118 496 0222" },
+      ],
+      [
+        { id: 50, name: "Penrose Kitchenworks", website: "penrosekitchenworks.com", phone: "+44 20 7946 0958" },
+        { id: 51, name: "Velloway Stoneworks Ltd", website: "www.vellowaystone.co.uk", phone: "0118 496 0877" },
+      ],
+    );
+    expect(picks(out)).toEqual([
+      [50, true],
+      [51, true],
+    ]);
+    expect(out[0].best?.reasons).toContain("phone numbers are in different countries, but the name and website agree");
+    expect(out[1].best?.reasons).toContain("different phone numbers");
+    // Unless something strong says otherwise: legal forms of different countries.
+    const [m] = run(
+      [{ id: 3, name: "Penrose Kitchenworks Inc", website: "penrosekitchenworks.com", phone: "+1 303 555 0147" }],
+      [{ id: 52, name: "Penrose Kitchenworks Pty Ltd", website: "penrosekitchenworks.com", phone: "+61 2 5550 0958" }],
+    );
+    expect(m.autoAccept).toBe(false);
+  });
+
+  it("takes stray spaces and umlaut spellings as the same name", () => {
+    const out = run(
+      [
+        { id: 1, name: "  Pellow  Quarry Tools " },
+        { id: 2, name: "Brückner Feinmechanik" },
+        { id: 3, name: "Groessmann Optik GmbH" },
+        { id: 4, name: "Kaelberer Hofladen" },
+      ],
+      [
+        { id: 60, name: "Pellow Quarry Tools" },
+        { id: 61, name: "Brueckner Feinmechanik" },
+        { id: 62, name: "Größmann Optik" },
+        { id: 63, name: "Kälberer\tHofladen " },
+      ],
+    );
+    expect(picks(out)).toEqual([
+      [60, true],
+      [61, true],
+      [62, true],
+      [63, true],
+    ]);
+    expect(out[0].best?.reasons[0]).toBe("same name");
+    expect(out[1].best?.reasons[0]).toBe("names equal after reading umlauts (ä, ö, ü) and their spellings ae, oe, ue alike");
+    expect(out[2].best?.reasons[0]).toBe("names equal after removing 'GmbH', reading umlauts (ä, ö, ü) and their spellings ae, oe, ue alike");
+    // Two spellings without any umlaut are just similar names, not equal ones.
+    const [m] = run([{ id: 5, name: "Muellerstrand Bikes" }], [{ id: 64, name: "Mullerstrand Bikes" }]);
+    expect(m.best?.evidence).toContain("name-similar");
+    expect(m.autoAccept).toBe(false);
+  });
+});

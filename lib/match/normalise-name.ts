@@ -1,8 +1,8 @@
-import { cleanText } from "./clean-text";
+import { cleanText, hasUmlaut } from "./clean-text";
 
 /**
  * Company-name normalisation. The goal is a `key` on which two spellings of the same company
- * agree (case, accents, punctuation, spacing, `&`/`and`, a leading "The", legal forms, location
+ * agree (case, accents, punctuation, spacing, `&`/`and`, "The" at either end, legal forms, location
  * qualifiers, common abbreviations), while everything removed is kept aside as weaker evidence.
  */
 export interface NormalisedName {
@@ -19,11 +19,23 @@ export interface NormalisedName {
   legalFormsAsWritten: string[];
   /** Location or branch qualifiers, e.g. ["galway"], ["head office"], ["main office"]. */
   qualifiers: string[];
-  hadLeadingThe: boolean;
+  /** Words of the qualifiers that name a place or branch ("whitby"), without labels such as "head office". */
+  location: string[];
+  /**
+   * Name and qualifier words, sorted: "Firm - Whitby", "Firm (Whitby)", "Firm, Whitby", "Firm Whitby"
+   * and "Whitby Firm" agree, so the same branch is found however its location is set off.
+   */
+  fullKey: string;
+  /** Where an article "The" stood: "Gables Inn, The" is library order for "The Gables Inn". */
+  article: "leading" | "trailing" | null;
   /** Abbreviations that were expanded, e.g. ["svcs"]. */
   expanded: string[];
   /** Initials of a multi-word name ("kws" for Kirkby Waste Solutions), "" otherwise. */
   acronym: string;
+  /** The name was written with ä, ö or ü (cleaned to a, o, u). */
+  hadUmlaut: boolean;
+  /** `compact` with "ae", "oe", "ue" read as a, o, u, so "Müller" and "Mueller" agree. */
+  umlautFolded: string;
 }
 
 /** Canonical legal form for each spelling (after dots are removed and single letters joined). */
@@ -39,6 +51,7 @@ const LEGAL_FORMS: Record<string, string> = {
   lp: "lp",
   plc: "plc",
   pty: "pty",
+  proprietary: "pty",
   pc: "pc",
   corp: "corp",
   corporation: "corp",
@@ -64,23 +77,52 @@ const LEGAL_FORMS: Record<string, string> = {
   sdn: "sdn",
 };
 
-/** Jurisdiction families: a Ltd and an LLC with the same name are probably not the same body. */
-export const LEGAL_FORM_FAMILY: Record<string, string> = {
-  ltd: "uk",
-  plc: "uk",
-  llp: "uk",
-  cic: "uk",
-  dac: "ie",
-  clg: "ie",
-  pty: "au",
-  llc: "us",
-  pllc: "us",
-  lllp: "us",
-  pc: "us",
-  gmbh: "de",
-  ag: "de",
-  kg: "de",
+/**
+ * Countries each legal form is used in. Two names whose legal forms share no country are
+ * different bodies (a US "Inc" and an Australian "Pty Ltd" of the same name); forms used in many
+ * countries ("Co", "LP", "SA") are left out and say nothing. "Ltd" and "Inc" share Canada, where
+ * a corporation may use either, so they do not conflict.
+ */
+const LEGAL_FORM_COUNTRIES: Record<string, readonly string[]> = {
+  ltd: ["gb", "ie", "nz", "au", "ca", "hk", "in", "za", "sg", "mt", "cy"],
+  plc: ["gb", "ie"],
+  llp: ["gb", "us", "ca", "in", "sg"],
+  cic: ["gb"],
+  dac: ["ie"],
+  clg: ["ie"],
+  pty: ["au", "za"],
+  inc: ["us", "ca", "ph"],
+  corp: ["us", "ca", "ph"],
+  llc: ["us"],
+  pllc: ["us"],
+  lllp: ["us"],
+  pc: ["us"],
+  ulc: ["ca"],
+  gmbh: ["de", "at", "ch"],
+  ag: ["de", "at", "ch"],
+  kg: ["de", "at"],
+  bv: ["nl", "be"],
+  nv: ["nl", "be"],
+  sarl: ["fr", "lu", "ch"],
+  sas: ["fr"],
+  srl: ["it", "ro", "be"],
+  oy: ["fi"],
+  pte: ["sg"],
+  pvt: ["in"],
+  sdn: ["my"],
+  bhd: ["my"],
 };
+
+/** Countries all of a name's legal forms are used in ("Pty Ltd" → au, za); null when they say nothing. */
+export function legalFormCountries(forms: readonly string[]): string[] | null {
+  let countries: string[] | null = null;
+  for (const form of forms) {
+    const known = LEGAL_FORM_COUNTRIES[form];
+    if (!known) continue;
+    countries = countries === null ? [...known] : countries.filter((c) => known.includes(c));
+  }
+  return countries;
+}
 
 /** Abbreviations that appear on one side and not the other ("Svcs", "Bros.", "Mfg."). */
 const ABBREVIATIONS: Record<string, string> = {
@@ -133,9 +175,13 @@ function emptyName(plain: string): NormalisedName {
     legalForms: [],
     legalFormsAsWritten: [],
     qualifiers: [],
-    hadLeadingThe: false,
+    location: [],
+    fullKey: "",
+    article: null,
     expanded: [],
     acronym: "",
+    hadUmlaut: false,
+    umlautFolded: "",
   };
 }
 
@@ -185,11 +231,18 @@ function tokenise(text: string): string[] {
   return out;
 }
 
+/** "(Pty)" in "Acme (Pty) Ltd" and "(The)" are part of the name, not a qualifier. */
+function isLegalFormOrArticle(words: string): boolean {
+  const tokens = tokenise(cleanText(words));
+  return tokens.length > 0 && tokens.every((t) => t === "the" || LEGAL_FORMS[t] !== undefined);
+}
+
 /** Parenthesised parts and trailing " - Branch" segments are location or branch qualifiers. */
 function splitQualifiers(text: string): { main: string; qualifiers: string[] } {
   const qualifiers: string[] = [];
   if (!text.includes("(") && !text.includes("[") && !text.includes(" -") && !text.includes("|")) return { main: text, qualifiers };
   let main = text.replace(/[([]([^)\]]*)[)\]]?/g, (_whole, inner: string) => {
+    if (isLegalFormOrArticle(inner)) return ` ${inner} `;
     const q = inner.replace(/[^\p{L}\p{N}]+/gu, " ").trim();
     if (q) qualifiers.push(q);
     return " ";
@@ -230,9 +283,11 @@ function stripLegalForms(tokens: string[]): { kept: string[]; forms: string[] } 
   return { kept: tokens.slice(0, end), forms };
 }
 
-/** The name as written without trailing "(Branch)" or " - Branch" parts. */
+/** The name as written without trailing "(Branch)" or " - Branch" parts ("(Pty)" stays). */
 function stripQualifiersAsWritten(name: string): string {
-  return name.replace(/\s*[([][^)\]]*[)\]]?/g, " ").replace(/\s+[-–—|]+\s+.*$/, "");
+  return name
+    .replace(/\s*[([]([^)\]]*)[)\]]?/g, (_whole, inner: string) => (isLegalFormOrArticle(inner) ? ` ${inner} ` : " "))
+    .replace(/\s+[-–—|]+\s+.*$/, "");
 }
 
 function legalFormsAsWritten(original: string, count: number): string[] {
@@ -243,7 +298,30 @@ function legalFormsAsWritten(original: string, count: number): string[] {
     .trim()
     .split(/\s+/)
     .filter((w) => w !== "" && w !== "&");
+  if (words.length > 1 && words[words.length - 1].toLowerCase() === "the") words.pop(); // "Gables Inn LLC, The"
   return words.slice(Math.max(0, words.length - count));
+}
+
+/** Qualifier words that label an office or a record rather than name a place: "(Head Office)" is no branch. */
+const OFFICE_LABELS = new Set([
+  "head", "main", "office", "offices", "hq", "headquarters", "site", "branch", "location",
+  "old", "inactive", "closed", "archived", "former", "do", "not", "use", "dnu", "internal", "test", "duplicate",
+  "client", "customer", "vendor", "supplier", "prospect", "account", "billing",
+]);
+
+/** Words that make a qualifier a note about the name, not a place: "(formerly Bloggs Ltd)", "(t/a Acme)". */
+const NAME_NOTES = new Set(["formerly", "previously", "now", "was", "trading", "ta", "aka", "dba", "see", "part"]);
+
+/** The place words of one qualifier; none when it is a note about the name or too long for a place. */
+function locationWords(qualifier: string): string[] {
+  const tokens = tokenise(qualifier);
+  if (tokens.length > 3 || tokens.some((t) => NAME_NOTES.has(t) || LEGAL_FORMS[t] !== undefined)) return [];
+  return tokens.filter((t) => !OFFICE_LABELS.has(t));
+}
+
+/** "ue", "oe", "ae" read as u, o, a: how "Müller" (cleaned to "muller") and "Mueller" agree. */
+function foldUmlautSpellings(compact: string): string {
+  return compact.includes("e") ? compact.replace(/([aou])e/g, "$1") : compact;
 }
 
 /** Normalises a company name; never throws, whatever it is given. */
@@ -255,10 +333,13 @@ export function normaliseName(name: unknown): NormalisedName {
   if (tokens.length === 0) tokens = tokenise(plain); // name was only a qualifier, e.g. "(Internal)"
   if (tokens.length === 0) return emptyName(plain);
 
-  let hadLeadingThe = false;
+  let article: NormalisedName["article"] = null;
   if (tokens.length > 1 && tokens[0] === "the") {
-    hadLeadingThe = true;
+    article = "leading";
     tokens = tokens.slice(1);
+  } else if (tokens.length > 1 && tokens[tokens.length - 1] === "the") {
+    article = "trailing"; // "Harbour Lights Ltd., The"
+    tokens = tokens.slice(0, -1);
   }
   const { kept, forms } = stripLegalForms(tokens);
   let body = kept.filter((t) => t !== "and");
@@ -270,16 +351,30 @@ export function normaliseName(name: unknown): NormalisedName {
   const acronym =
     acronymSource.length >= 2 && acronymSource.length <= 8 ? acronymSource.map((t) => t[0]).join("") : "";
   const key = body.join(" ");
+  const compact = body.join("");
+  let location: string[] = [];
+  let fullKey = key;
+  if (qualifiers.length > 0) {
+    const qualifierTokens = qualifiers.flatMap((q) => tokenise(q));
+    location = qualifiers.flatMap(locationWords);
+    fullKey = [...body, ...qualifierTokens].sort().join(" ");
+  } else if (body.length > 1) {
+    fullKey = [...body].sort().join(" ");
+  }
   return {
     plain,
     key,
-    compact: body.join(""),
+    compact,
     tokens: body,
     legalForms: forms,
     legalFormsAsWritten: forms.length && typeof name === "string" ? legalFormsAsWritten(stripQualifiersAsWritten(name), forms.length) : [],
     qualifiers,
-    hadLeadingThe,
+    location,
+    fullKey,
+    article,
     expanded,
     acronym,
+    hadUmlaut: hasUmlaut(name),
+    umlautFolded: foldUmlautSpellings(compact),
   };
 }

@@ -22,6 +22,22 @@ describe("phones", () => {
     expect(phoneCountriesDiffer(phoneKey("+44 141 496 0512")!, phoneKey("0141 496 0512")!)).toBe(false);
   });
 
+  it("does not call a number written without its country code a foreign one when the digits match", () => {
+    // "+44 1632 960 481" typed as "1632 960481" (no +44, no trunk 0) looks North American by shape.
+    const intl = phoneKey("+44 1632 960 481")!;
+    const bare = phoneKey("1632 960481")!;
+    expect(bare.nationalStyle).toBe("nanp");
+    expect(phoneCountriesDiffer(intl, bare)).toBe(false);
+    expect(phoneCountriesDiffer(bare, intl)).toBe(false);
+  });
+
+  it("still sees a real country conflict", () => {
+    // A UK trunk-0 number cannot be North American; a US area code is no valid UK number.
+    expect(phoneCountriesDiffer(phoneKey("+1 415 555 0139")!, phoneKey("020 7946 0139")!)).toBe(true);
+    expect(phoneCountriesDiffer(phoneKey("+44 20 7946 0139")!, phoneKey("(212) 555-0139")!)).toBe(true);
+    expect(phoneCountriesDiffer(phoneKey("+44 20 7946 0139")!, phoneKey("+61 2 7946 0139")!)).toBe(true);
+  });
+
   it("ignores placeholders and junk", () => {
     for (const junk of ["", "-1", "0", "n/a", "0000000000", "1234567890", "555-5555", "123456", "+44 0000 000000", null, undefined, 7]) {
       expect(phoneKey(junk)).toBeNull();

@@ -29,13 +29,25 @@ export interface PhoneKey {
   nationalStyle: "trunk0" | "nanp" | null;
 }
 
-let callingCodes: Set<string> | null = null;
-function knownCallingCodes(): Set<string> {
-  if (!callingCodes) {
-    callingCodes = new Set<string>();
-    for (const country of getCountries()) callingCodes.add(getCountryCallingCode(country));
+let countriesByCallingCode: Map<string, string[]> | null = null;
+/** Lower-case ISO countries per calling code ("44" → gb, gg, im, je), from libphonenumber's metadata. */
+function callingCodeCountries(): Map<string, string[]> {
+  if (!countriesByCallingCode) {
+    countriesByCallingCode = new Map();
+    for (const country of getCountries()) {
+      const code = getCountryCallingCode(country);
+      const list = countriesByCallingCode.get(code);
+      if (list) list.push(country.toLowerCase());
+      else countriesByCallingCode.set(code, [country.toLowerCase()]);
+    }
   }
-  return callingCodes;
+  return countriesByCallingCode;
+}
+
+/** Countries a number can belong to (lower-case ISO codes), or null when its shape does not tell. */
+export function phoneCountries(key: PhoneKey): string[] | null {
+  if (key.callingCode) return callingCodeCountries().get(key.callingCode) ?? null;
+  return key.nationalStyle === "nanp" ? (callingCodeCountries().get("1") ?? null) : null;
 }
 
 /** Placeholder numbers people type to get past a required field. */
@@ -71,7 +83,7 @@ export function phoneKey(raw: unknown): PhoneKey | null {
   const international = text.startsWith("+") || (digits.startsWith("00") && digits.length >= 11) || (digits.startsWith("011") && digits.length >= 12);
   if (international) {
     if (!text.startsWith("+")) digits = digits.startsWith("011") ? digits.slice(3) : digits.slice(2);
-    const codes = knownCallingCodes();
+    const codes = callingCodeCountries();
     for (let len = 1; len <= 3; len++) {
       if (codes.has(digits.slice(0, len))) {
         callingCode = digits.slice(0, len);
@@ -142,11 +154,17 @@ export function samePhone(a: unknown, b: unknown): boolean {
   return !(ka.callingCode && kb.callingCode && ka.callingCode !== kb.callingCode);
 }
 
-/** True when two numbers certainly belong to different countries (e.g. "+1 …" and "02 …"). */
+/**
+ * True when two numbers certainly belong to different countries (e.g. "+1 …" and "02 …"). A number
+ * written without its country code that has the other number's digits ("+44 1632 960 123" and
+ * "1632 960123") is the same number typed without the prefix, not a foreign one; otherwise its
+ * shape decides (a trunk 0 is not North American, ten digits without one are).
+ */
 export function phoneCountriesDiffer(a: PhoneKey, b: PhoneKey): boolean {
   if (a.callingCode && b.callingCode) return a.callingCode !== b.callingCode;
   const intl = a.callingCode ? a : b.callingCode ? b : null;
   const national = intl === a ? b : a;
   if (!intl || !national.nationalStyle) return false;
+  if (national.nsn === intl.nsn) return false;
   return intl.callingCode === "1" ? national.nationalStyle === "trunk0" : national.nationalStyle === "nanp";
 }

@@ -1,9 +1,9 @@
 import { domainLabel, type SiteKey } from "./domains";
 import type { MatchIndex, PreparedHalo, PreparedHudu } from "./index-build";
-import { LEGAL_FORM_FAMILY, type NormalisedName } from "./normalise-name";
-import { phoneCountriesDiffer } from "./phones";
+import { legalFormCountries, type NormalisedName } from "./normalise-name";
+import { phoneCountries, phoneCountriesDiffer, type PhoneKey } from "./phones";
 import { isGenericName } from "./common-words";
-import { typoSimilarity } from "./fuzzy";
+import { osaDistance, typoSimilarity } from "./fuzzy";
 
 /**
  * Scores one Halo client against one Hudu company. Each kind of evidence gives a probability-like
@@ -13,12 +13,24 @@ import { typoSimilarity } from "./fuzzy";
 
 export type NameMatchKind = "same" | "normalised" | "nickname" | "similar" | "acronym" | "none";
 
+/**
+ * How the branch parts of two names relate. "same": both name the same location, however it is
+ * set off ("Firm - Whitby" / "Firm Whitby"); "different": the same firm at different locations
+ * ("Firm (Whitby)" / "Firm, Malton"); "one-sided": only one name carries a qualifier.
+ */
+export type BranchRelation = "same" | "different" | "one-sided" | "none";
+
 export interface NameComparison {
   kind: NameMatchKind;
   /** IDF-weighted, typo-tolerant token similarity in [0,1] (1 for exact kinds). */
   similarity: number;
   /** Which Hudu name the comparison used. */
   via: "name" | "nickname";
+  branch: BranchComparison;
+  /** The names were equal only after reading umlauts and their "ue"/"oe"/"ae" spellings alike. */
+  umlautSpelling: boolean;
+  /** Each name has a word the other lacks, even allowing for typos ("Firm Whitby" / "Firm Malton"). */
+  wordsDifferBothSides: boolean;
 }
 
 export interface PairFeatures {
@@ -38,12 +50,12 @@ export interface PairFeatures {
   pageConflict: boolean;
   phone: "same" | "shared" | "different" | "none";
   phoneCountriesDiffer: boolean;
+  /** An equal name and the same own website outweigh a phone in another country. */
+  phoneOutweighed: boolean;
   legalForms: "same" | "conflict" | "none";
   archived: boolean;
   /** The Halo name holds a word beyond generic ones ("Elite Fitness" does not). */
   nameIsDistinctive: boolean;
-  /** Both names carry location qualifiers and they differ ("(Galway)" vs "(Dublin)"). */
-  qualifiersDiffer: boolean;
   score: number;
 }
 
@@ -66,6 +78,7 @@ export interface ScoreWeights {
   countryConflict: number;
   phoneDifferent: number;
   legalFormConflict: number;
+  branchConflict: number;
   claimedByOther: number;
   archived: number;
 }
@@ -88,7 +101,8 @@ export const DEFAULT_WEIGHTS: ScoreWeights = {
   pageConflict: 0.85,
   countryConflict: 0.75,
   phoneDifferent: 0.95,
-  legalFormConflict: 0.93,
+  legalFormConflict: 0.6,
+  branchConflict: 0.5,
   claimedByOther: 0.35,
   archived: 0.97,
 };
@@ -152,23 +166,100 @@ function sameKey(a: NormalisedName, b: NormalisedName): boolean {
   return a.key !== "" && (a.key === b.key || a.compact === b.compact);
 }
 
+/** The tokens of `big` left after removing those of `small`, or null when `small` is not contained in `big`. */
+function extraTokens(big: readonly string[], small: readonly string[]): string[] | null {
+  const rest = [...big];
+  for (const t of small) {
+    const at = rest.indexOf(t);
+    if (at < 0) return null;
+    rest.splice(at, 1);
+  }
+  return rest;
+}
+
+const sameWords = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((t) => b.includes(t)) && b.every((t) => a.includes(t));
+
+export interface BranchComparison {
+  relation: BranchRelation;
+  /** The location words of each name, when they differ: [first name's, second name's]. */
+  locations: [string[], string[]] | null;
+}
+
+const NO_BRANCH: BranchComparison = { relation: "none", locations: null };
+const SAME_BRANCH: BranchComparison = { relation: "same", locations: null };
+const ONE_SIDED: BranchComparison = { relation: "one-sided", locations: null };
+
+function compareLocations(a: string[], b: string[]): BranchComparison {
+  if (a.length === 0 || b.length === 0) return a.length === b.length ? NO_BRANCH : ONE_SIDED;
+  return sameWords(a, b) ? SAME_BRANCH : { relation: "different", locations: [a, b] };
+}
+
+/**
+ * Which branch each name is. Equal bodies compare their qualifiers; when one body is the other plus
+ * words ("Firm Whitby" against "Firm - Malton"), those words are read as its location, but only if
+ * the other name marks a location explicitly: "Smith Dental Lab" is not a branch of "Smith Dental".
+ */
+export function compareBranches(a: NormalisedName, b: NormalisedName): BranchComparison {
+  if ((a.qualifiers.length > 0 || b.qualifiers.length > 0) && a.fullKey === b.fullKey) return SAME_BRANCH;
+  if (sameKey(a, b)) {
+    const branch = compareLocations(a.location, b.location);
+    if (branch.relation === "none" && a.qualifiers.join("|") !== b.qualifiers.join("|")) return ONE_SIDED;
+    return branch;
+  }
+  if (a.location.length > 0 || b.location.length > 0) {
+    const aExtra = extraTokens(a.tokens, b.tokens);
+    if (aExtra && aExtra.length > 0 && b.location.length > 0) return compareLocations([...aExtra, ...a.location], b.location);
+    const bExtra = extraTokens(b.tokens, a.tokens);
+    if (bExtra && bExtra.length > 0 && a.location.length > 0) return compareLocations(a.location, [...bExtra, ...b.location]);
+  }
+  return NO_BRANCH;
+}
+
+/** One edit apart, for words too short for `typoSimilarity` ("tyres" / "tres"): a slip, not another word. */
+function oneEditApart(index: MatchIndex, a: number, b: number): boolean {
+  const x = index.vocabulary[a];
+  const y = index.vocabulary[b];
+  return Math.min(x.length, y.length) >= 3 && osaDistance(x, y, 1) <= 1;
+}
+
+function hasUnmatchedToken(index: MatchIndex, from: readonly number[], against: readonly number[]): boolean {
+  return from.some((x) => !against.some((y) => thoroughTokenSimilarity(index, x, y) > 0 || oneEditApart(index, x, y)));
+}
+
 export function compareNames(index: MatchIndex, halo: PreparedHalo, hudu: PreparedHudu): NameComparison {
   const h = halo.name;
-  if (h.key === "") return { kind: "none", similarity: 0, via: "name" };
-  if (h.plain === hudu.name.plain) return { kind: "same", similarity: 1, via: "name" };
-  if (sameKey(h, hudu.name)) return { kind: "normalised", similarity: 1, via: "name" };
-  if (hudu.nickname && sameKey(h, hudu.nickname)) return { kind: "nickname", similarity: 1, via: "nickname" };
+  const exact = (kind: NameMatchKind, via: NameComparison["via"], branch: BranchComparison, umlautSpelling = false): NameComparison => ({
+    kind,
+    similarity: 1,
+    via,
+    branch,
+    umlautSpelling,
+    wordsDifferBothSides: false,
+  });
+  if (h.key === "") return { kind: "none", similarity: 0, via: "name", branch: NO_BRANCH, umlautSpelling: false, wordsDifferBothSides: false };
+  if (h.plain === hudu.name.plain) return exact("same", "name", NO_BRANCH);
+  const branch = compareBranches(h, hudu.name);
+  if (sameKey(h, hudu.name) || branch.relation === "same") return exact("normalised", "name", branch);
+  if (h.umlautFolded === hudu.name.umlautFolded && (h.hadUmlaut || hudu.name.hadUmlaut)) {
+    return exact("normalised", "name", compareLocations(h.location, hudu.name.location), true);
+  }
+  if (hudu.nickname && sameKey(h, hudu.nickname)) return exact("nickname", "nickname", NO_BRANCH);
   let similarity = weightedTokenSimilarity(index, halo.tokenIds, hudu.tokenIds, true);
   let via: NameComparison["via"] = "name";
+  let other = hudu.tokenIds;
   if (hudu.nickname) {
     const viaNick = 0.95 * weightedTokenSimilarity(index, halo.tokenIds, hudu.nicknameTokenIds, true);
     if (viaNick > similarity) {
       similarity = viaNick;
       via = "nickname";
+      other = hudu.nicknameTokenIds;
     }
   }
-  if (similarity < 0.6 && isAcronymMatch(h, hudu)) return { kind: "acronym", similarity, via: "name" };
-  return { kind: similarity > 0 ? "similar" : "none", similarity, via };
+  if (similarity < 0.6 && isAcronymMatch(h, hudu)) {
+    return { kind: "acronym", similarity, via: "name", branch: NO_BRANCH, umlautSpelling: false, wordsDifferBothSides: false };
+  }
+  const wordsDifferBothSides = similarity > 0 && hasUnmatchedToken(index, halo.tokenIds, other) && hasUnmatchedToken(index, other, halo.tokenIds);
+  return { kind: similarity > 0 ? "similar" : "none", similarity, via, branch: via === "name" ? branch : NO_BRANCH, umlautSpelling: false, wordsDifferBothSides };
 }
 
 function single(n: NormalisedName): string {
@@ -191,14 +282,33 @@ export function similarNameStrength(similarity: number, max: number): number {
   return max * Math.pow((similarity - 0.5) / 0.5, 1.5);
 }
 
-function legalFormRelation(a: NormalisedName, b: NormalisedName): PairFeatures["legalForms"] {
-  if (a.legalForms.length === 0 || b.legalForms.length === 0) return "none";
-  const lastA = a.legalForms[a.legalForms.length - 1];
-  const lastB = b.legalForms[b.legalForms.length - 1];
-  if (lastA === lastB) return "same";
-  const fa = LEGAL_FORM_FAMILY[lastA];
-  const fb = LEGAL_FORM_FAMILY[lastB];
-  return fa && fb && fa !== fb ? "conflict" : "none";
+/**
+ * Countries a record's legal forms allow, narrowed by its phone's country when the two agree
+ * anywhere: an "LLP" with a +44 number is a UK one. A phone from a country the forms rule out is
+ * an office abroad and changes nothing. Null when the name has no telling legal form.
+ */
+function legalCountries(name: NormalisedName, phone: PhoneKey | null): string[] | null {
+  const byForm = legalFormCountries(name.legalForms);
+  const byPhone = byForm && phone ? phoneCountries(phone) : null;
+  if (!byForm || !byPhone) return byForm;
+  const both = byForm.filter((c) => byPhone.includes(c));
+  return both.length > 0 ? both : byForm;
+}
+
+const disjoint = (a: readonly string[] | null, b: readonly string[] | null) => a !== null && b !== null && !a.some((c) => b.includes(c));
+
+/** "same" last legal form, "conflict" when no country allows both records' forms, else "none". */
+function legalFormRelation(halo: PreparedHalo, hudu: PreparedHudu): PairFeatures["legalForms"] {
+  const a = halo.name.legalForms;
+  const b = hudu.name.legalForms;
+  if (a.length === 0 || b.length === 0) return "none";
+  if (a[a.length - 1] === b[b.length - 1]) return "same";
+  return disjoint(legalCountries(halo.name, halo.phone), legalCountries(hudu.name, hudu.phone)) ? "conflict" : "none";
+}
+
+/** True when the legal forms alone, without the phones, belong to different countries. */
+export function legalFormsOfDifferentCountries(a: NormalisedName, b: NormalisedName): boolean {
+  return disjoint(legalFormCountries(a.legalForms), legalFormCountries(b.legalForms));
 }
 
 const isDomain = (s: SiteKey) => s.kind === "domain";
@@ -266,10 +376,13 @@ export function scorePair(
     }
   }
 
-  const legalForms = legalFormRelation(halo.name, hudu.name);
-  const qualifiersDiffer =
-    halo.name.qualifiers.length > 0 && hudu.name.qualifiers.length > 0 && halo.name.qualifiers.join("|") !== hudu.name.qualifiers.join("|");
+  const legalForms = legalFormRelation(halo, hudu);
   const archived = hudu.archived;
+  // A firm's phone may be another office's, even abroad; an equal name on the same own website
+  // outweighs that, unless the legal forms or branches say these are different bodies.
+  const nameEqual = name.kind === "same" || name.kind === "normalised" || name.kind === "nickname";
+  const phoneOutweighed =
+    countriesDiffer && nameEqual && site !== null && !site.shared && name.branch.relation !== "different" && legalForms !== "conflict";
 
   let score: number;
   if (link) score = 1;
@@ -281,13 +394,9 @@ export function scorePair(
       case "same":
         miss *= 1 - weights.sameName;
         break;
-      case "normalised": {
-        const qualified =
-          (halo.name.qualifiers.length > 0 || hudu.name.qualifiers.length > 0) &&
-          halo.name.qualifiers.join("|") !== hudu.name.qualifiers.join("|");
-        miss *= 1 - (qualified ? weights.normalisedNameWithQualifier : weights.normalisedName);
+      case "normalised":
+        miss *= 1 - (name.branch.relation === "one-sided" || name.branch.relation === "different" ? weights.normalisedNameWithQualifier : weights.normalisedName);
         break;
-      }
       case "nickname":
         miss *= 1 - weights.nickname;
         break;
@@ -300,7 +409,13 @@ export function scorePair(
       default:
         break;
     }
-    if (site) miss *= 1 - (site.halo.kind === "page" ? weights.page : site.shared ? weights.sharedDomain : weights.domain);
+    if (site) {
+      // Names that each hold a word the other lacks ("Firm Whitby" / "Firm Malton") on one website
+      // are likely two branches or divisions of one firm: the website then says little more than
+      // a website several companies share.
+      const branchLike = name.kind === "similar" && name.wordsDifferBothSides;
+      miss *= 1 - (site.halo.kind === "page" ? weights.page : site.shared || branchLike ? weights.sharedDomain : weights.domain);
+    }
     if (phone === "same") miss *= 1 - weights.phone;
     else if (phone === "shared") miss *= 1 - weights.sharedPhone;
     if (bareId) miss *= 1 - weights.bareId;
@@ -308,9 +423,12 @@ export function scorePair(
     score = 1 - miss;
     if (domainConflict) score *= weights.domainConflict;
     if (pageConflict) score *= weights.pageConflict;
-    if (countriesDiffer) score *= weights.countryConflict;
-    else if (phone === "different" && !site) score *= weights.phoneDifferent;
+    if (countriesDiffer && !phoneOutweighed) score *= weights.countryConflict;
+    // Another number weighs a little, unless the website vouches for the company; a foreign
+    // number the name and website outweigh still weighs that little.
+    else if (phone === "different" && (!site || phoneOutweighed)) score *= weights.phoneDifferent;
     if (legalForms === "conflict") score *= weights.legalFormConflict;
+    if (name.branch.relation === "different") score *= weights.branchConflict;
     if (claimedBy !== null) score *= weights.claimedByOther;
   }
   if (archived) score *= weights.archived;
@@ -329,10 +447,10 @@ export function scorePair(
     pageConflict,
     phone,
     phoneCountriesDiffer: countriesDiffer,
+    phoneOutweighed,
     legalForms,
     archived,
     nameIsDistinctive: !isGenericName(halo.name.tokens),
-    qualifiersDiffer,
     score: Math.max(0, Math.min(1, score)),
   };
 }

@@ -47,6 +47,7 @@ export type EvidenceKind =
   | "conflict-country"
   | "conflict-id"
   | "conflict-legal-form"
+  | "conflict-branch"
   | "archived"
   | "claimed-by-other";
 
