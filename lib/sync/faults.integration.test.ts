@@ -174,9 +174,10 @@ describe("an import of the demo data set through faults", () => {
   it("a burst as long as the policy allows is retried on the same request until it is answered", () => {
     const hudu = setup.sims.hudu.control.requests();
     const burst = hudu.filter((r) => r.fault === "fail" && r.status === 503 && r.method === "GET");
-    const sameRequest = hudu.filter((r) => r.method === "GET" && r.path === burst[0].path && r.search === burst[0].search);
+    expect(burst).toHaveLength(DEFAULT_RETRY.maxAttempts - 1);
+    // The same request (a later look-up may read that page again, long after).
+    const sameRequest = hudu.filter((r) => r.method === "GET" && r.path === burst[0].path && r.search === burst[0].search).slice(0, DEFAULT_RETRY.maxAttempts);
     expect(sameRequest.map((r) => r.status)).toEqual([...burst.map(() => 503), 200]);
-    expect(sameRequest).toHaveLength(DEFAULT_RETRY.maxAttempts);
   });
 
   it("after a 429 sends nothing until Retry-After has passed, or, without one, until the window has reset", () => {
@@ -208,8 +209,12 @@ describe("an import of the demo data set through faults", () => {
     const cleanHudu = clean.hudu;
     const isCreate = (r: RequestLogEntry) => r.method === "POST";
     const answeredLate = (r: RequestLogEntry) => r.fault === "fail-applied" || r.fault === "drop-answer" || r.fault === "delay";
-    // Failures that may hide a landed create: looked up (two or four list reads) before anything more.
-    const maybeApplied = count(hudu, (r) => isCreate(r) && (answeredLate(r) || r.fault === "drop" || (r.fault === "fail" && r.status >= 500)));
+    // Failures that may hide a landed create are looked up before anything more: an asset in its
+    // company's list, then among the archived; a company by Hudu's search, then among the
+    // archived, then in the whole list active and archived. A create that landed is found in the
+    // first list. Each list is read to its empty page: one page, or two when it holds anything.
+    const maybeApplied = hudu.filter((r) => isCreate(r) && (answeredLate(r) || r.fault === "drop" || (r.fault === "fail" && r.status >= 500)));
+    const lists = maybeApplied.map((r) => (answeredLate(r) ? 1 : r.path === "/api/v1/companies" ? 4 : 2)).reduce((a, b) => a + b, 0);
     // Creates sent again: those that never landed (refused before the work, or a 429).
     const createsAgain = count(hudu, (r) => isCreate(r) && (r.fault === "drop" || (r.status >= 500 && !answeredLate(r)) || r.status === 429));
     expect(count(hudu, isCreate)).toBe(count(cleanHudu, isCreate) + createsAgain);
@@ -218,10 +223,10 @@ describe("an import of the demo data set through faults", () => {
     expect(count(hudu, otherWrites)).toBe(count(cleanHudu, otherWrites) + count(hudu, (r) => otherWrites(r) && (r.fault !== undefined || r.status === 429)));
     // Reads: the clean run's, one more per failed answer, and the look-ups.
     const readsAgain = count(hudu, (r) => isGet(r) && (r.fault !== undefined || r.status === 429));
-    const reads = count(hudu, isGet) - count(cleanHudu, isGet) - readsAgain;
-    expect(maybeApplied).toBe(10);
-    expect(reads).toBeGreaterThanOrEqual(2 * maybeApplied);
-    expect(reads).toBeLessThanOrEqual(4 * maybeApplied);
+    expect(maybeApplied).toHaveLength(10);
+    const lookUps = count(hudu, isGet) - count(cleanHudu, isGet) - readsAgain;
+    expect(lookUps).toBeGreaterThanOrEqual(lists);
+    expect(lookUps).toBeLessThanOrEqual(2 * lists);
   });
 });
 
