@@ -168,6 +168,15 @@ export function planCompanies(input: PlanInput, warnings: PlanWarning[]): { item
       }
     }
 
+    // Archived in Hudu (by hand, or before it was matched on the board, which shows it): the
+    // match stands and its records are kept up to date, but Hudu hides them, so say so.
+    if (existing?.archived) {
+      warnings.push({
+        code: "company-archived",
+        message: `Hudu company "${squash(existing.name)}" (Halo client "${name}") is archived: its sites, contacts and contracts are kept up to date, but Hudu shows none of them until the company is unarchived.`,
+      });
+    }
+
     const mainSite = (client.mainSiteId !== null ? sitesById.get(client.mainSiteId) : undefined) ?? firstSiteOfClient.get(client.id);
     const details = haloCompanyDetails(client, mainSite, settings);
 

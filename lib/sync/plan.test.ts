@@ -374,6 +374,20 @@ describe("buildPlan: skipped, with the reason", () => {
   });
 });
 
+describe("buildPlan: a company archived in Hudu", () => {
+  it("keeps the match and plans its records as usual, and warns that Hudu hides them", () => {
+    const setup = acme();
+    setup.companies = [{ ...setup.companies![0], archived: true }];
+    const plan = buildPlan(input(setup));
+    expect(item(plan.items, "company:1").action).toBe("unchanged");
+    expect(item(plan.items, "site:10").action).toBe("create");
+    expect(plan.warnings.filter((w) => w.code === "company-archived").map((w) => w.message)).toEqual([
+      'Hudu company "Acme Ltd" (Halo client "Acme") is archived: its sites, contacts and contracts are kept up to date, but Hudu shows none of them until the company is unarchived.',
+    ]);
+    expect(buildPlan(input(acme())).warnings.filter((w) => w.code === "company-archived")).toEqual([]);
+  });
+});
+
 describe("buildPlan: a lost database", () => {
   it("rebuilds company and asset links from the Halo ids in Hudu and creates nothing", () => {
     // No links and a fresh "create new" decision: everything is found by the Halo ids Hudu holds.
