@@ -215,7 +215,9 @@ async function performAsset(ctx: ItemContext, item: PlanItem, type: AssetRecordT
     case "update": {
       if (!write || item.huduId === null || companyId === null) throw missingWrite(item);
       if (write.unarchive) await ctx.hudu.unarchiveAsset(companyId, item.huduId, ctx.signal);
-      await ctx.hudu.updateAsset(companyId, item.huduId, assetBody(ctx, write), ctx.signal);
+      // Archived by hand and otherwise as Halo has it: the unarchive is the whole repair.
+      const onlyUnarchive = write.unarchive && item.changes.every((change) => change.key === "archived");
+      if (!onlyUnarchive) await ctx.hudu.updateAsset(companyId, item.huduId, assetBody(ctx, write), ctx.signal);
       upsertSyncLink({ db: ctx.db, haloType: type, haloId: item.haloId, huduId: item.huduId, huduCompanyId: companyId, contentHash: item.contentHash });
       ctx.settled.set(item.key, item.huduId);
       return { outcome: "updated", huduId: item.huduId, huduCompanyId: companyId };
