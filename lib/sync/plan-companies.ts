@@ -118,6 +118,9 @@ export function planCompanies(input: PlanInput, warnings: PlanWarning[]): { item
   const items: PlanItem[] = [];
   const targets = new Map<number, CompanyTarget>();
   const clients = [...input.halo.clients].sort((a, b) => a.id - b.id);
+  // Names of the companies this plan creates: Hudu refuses a second company of the same name,
+  // so of two *create new* clients named alike only the first (lowest Halo id) gets one.
+  const creating = new Set<string>();
 
   for (const client of clients) {
     const name = squash(client.name);
@@ -199,6 +202,11 @@ export function planCompanies(input: PlanInput, warnings: PlanWarning[]): { item
       continue;
     }
 
+    if (creating.has(name.toLowerCase())) {
+      skip("company-name-twin");
+      continue;
+    }
+    creating.add(name.toLowerCase());
     const fields: Record<string, string | null> = { name, id_number: formatHaloIdStamp(client.id) };
     for (const [k, v] of Object.entries(details)) if (!empty(v)) fields[k] = v!.trim();
     targets.set(client.id, { ok: true, huduCompanyId: null, companyKey: key, companyName: name });

@@ -372,6 +372,23 @@ describe("buildPlan: skipped, with the reason", () => {
     expect(item(plan.items, "company:1").skipReason).toBe("company-missing");
     expect(item(plan.items, "company:2").skipReason).toBe("company-name-taken");
   });
+
+  it("creates one company for two create-new clients of the same name (Hudu's names are unique) and skips the other with the reason", () => {
+    const plan = buildPlan(
+      input({
+        clients: [client(2, "Twin Name Ltd"), client(1, " twin  name LTD")],
+        sites: [site(10, 1), site(20, 2)],
+        decisions: [
+          { haloClientId: 1, kind: "create", huduCompanyId: null },
+          { haloClientId: 2, kind: "create", huduCompanyId: null },
+        ],
+      }),
+    );
+    expect(item(plan.items, "company:1").action).toBe("create");
+    expect(item(plan.items, "company:2")).toMatchObject({ action: "skip", skipReason: "company-name-twin" });
+    expect(item(plan.items, "site:20")).toMatchObject({ action: "skip", skipReason: "company-name-twin" });
+    expect(item(plan.items, "site:10").action).toBe("create");
+  });
 });
 
 describe("buildPlan: a company archived in Hudu", () => {
