@@ -183,17 +183,18 @@ export class HaloClient {
     return new HaloListing(endpoint.type, schema, fetchPage, options);
   }
 
+  // Lists leave notes out unless asked (includenotes), and a mapping may send them to Hudu.
   listClients(options: HaloListOptions = {}): HaloListing<HaloClientRecord> {
-    return this.listing(endpoints.client, haloClientSchema, {}, options);
+    return this.listing(endpoints.client, haloClientSchema, { includenotes: true }, options);
   }
 
   listSites(options: HaloSiteListOptions = {}): HaloListing<HaloSiteRecord> {
     // includeaddress puts the delivery address lines in the list, saving a request per site.
-    return this.listing(endpoints.site, haloSiteSchema, { client_id: options.clientId, includeaddress: true }, options);
+    return this.listing(endpoints.site, haloSiteSchema, { client_id: options.clientId, includeaddress: true, includenotes: true }, options);
   }
 
   listUsers(options: HaloUserListOptions = {}): HaloListing<HaloUserRecord> {
-    return this.listing(endpoints.user, haloUserSchema, { client_id: options.clientId, site_id: options.siteId }, options);
+    return this.listing(endpoints.user, haloUserSchema, { client_id: options.clientId, site_id: options.siteId, includenotes: true }, options);
   }
 
   listContracts(options: HaloContractListOptions = {}): HaloListing<HaloContractRecord> {

@@ -233,7 +233,7 @@ export async function startHaloSim(opts: HaloSimOptions = {}): Promise<HaloSim> 
     const shaped = rows.map((r) => {
       if (key === "client") return clientListShape(r as HaloClient, shapeOptions);
       if (key === "site") return siteListShape(r as HaloSite, shapeOptions);
-      if (key === "users") return userListShape(r as HaloUser);
+      if (key === "users") return userListShape(r as HaloUser, shapeOptions);
       return contractListShape(r as HaloContract);
     });
     return halo(200, { page_no: pageNo, page_size: pageSize, record_count: recordCount, [HALO_TYPES[key].listKey]: shaped });
