@@ -89,7 +89,9 @@ export default defineConfig({
       url: `${demoUrl}/api/health`,
       reuseExistingServer: false,
       timeout: 120_000,
-      env: { NEXT_DIST_DIR: E2E_DIST_DIR, NEXT_TELEMETRY_DISABLED: "1" },
+      // As if behind one reverse proxy: the specs check that X-Forwarded-Proto: https then gives
+      // Secure cookies (the plain app above trusts no proxy, the default).
+      env: { NEXT_DIST_DIR: E2E_DIST_DIR, NEXT_TELEMETRY_DISABLED: "1", TRUST_PROXY: "1" },
     },
   ],
 });

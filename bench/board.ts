@@ -8,10 +8,6 @@
  * `npm run bench:board` (human-readable) or `npm run bench:board -- --json`; `--demo` for the demo
  * size, `--seed=N` for other data (default 1).
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { openDatabase } from "@/db";
 import { saveDecisions } from "@/db/queries/match-decisions";
 import { listBoardDecisions, loadBoardData } from "@/lib/decisions/board-data";
 import { buildBoardView } from "@/lib/decisions/board-view";
@@ -19,19 +15,13 @@ import { HaloClient } from "@/lib/halo";
 import { HuduClient } from "@/lib/hudu";
 import { refreshSnapshot } from "@/lib/snapshot/refresh";
 import { startSimulators } from "@/sim";
+import { benchArgs, benchDatabase, ms } from "./common";
 
-const asJson = process.argv.includes("--json");
-const size = process.argv.includes("--demo") ? "demo" : "large";
-const seed = Number(process.argv.find((a) => a.startsWith("--seed="))?.slice(7) ?? 1);
-
-function ms(start: bigint): number {
-  return Math.round(Number(process.hrtime.bigint() - start) / 1e5) / 10;
-}
+const { asJson, size, seed } = benchArgs();
 
 async function main() {
   const sims = await startSimulators({ size, seed, halo: { rateLimit: false }, hudu: { rateLimit: false } });
-  const dir = mkdtempSync(path.join(tmpdir(), "bench-board-"));
-  const { db, sqlite } = openDatabase(path.join(dir, "bench.db"));
+  const { db, close } = benchDatabase("bench-board-");
   try {
     const fast = { limit: 100_000, windowMs: 1000 };
     let t = process.hrtime.bigint();
@@ -123,8 +113,7 @@ async function main() {
       console.log(`  RSS ${figures.rssMB} MB`);
     }
   } finally {
-    sqlite.close();
-    rmSync(dir, { recursive: true, force: true });
+    close();
     await sims.close();
   }
 }

@@ -7,10 +7,6 @@
  * `npm run bench:plan` (human-readable) or `npm run bench:plan -- --json`; `--demo` for the demo
  * size, `--seed=N` for other data (default 1).
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { openDatabase } from "@/db";
 import { saveDecision } from "@/db/queries/match-decisions";
 import { saveSyncPlan } from "@/db/queries/sync-plans";
 import { HaloClient } from "@/lib/halo";
@@ -21,19 +17,13 @@ import { buildPlan } from "@/lib/sync/plan";
 import { loadLatestPlan } from "@/lib/sync/plan-store";
 import { planPage } from "@/lib/sync/plan-view";
 import { startSimulators } from "@/sim";
+import { benchArgs, benchDatabase, ms } from "./common";
 
-const asJson = process.argv.includes("--json");
-const size = process.argv.includes("--demo") ? "demo" : "large";
-const seed = Number(process.argv.find((a) => a.startsWith("--seed="))?.slice(7) ?? 1);
-
-function ms(start: bigint): number {
-  return Math.round(Number(process.hrtime.bigint() - start) / 1e5) / 10;
-}
+const { asJson, size, seed } = benchArgs();
 
 async function main() {
   const sims = await startSimulators({ size, seed, halo: { rateLimit: false }, hudu: { rateLimit: false } });
-  const dir = mkdtempSync(path.join(tmpdir(), "bench-plan-"));
-  const { db, sqlite } = openDatabase(path.join(dir, "bench.db"));
+  const { db, close } = benchDatabase("bench-plan-");
   try {
     const fast = { limit: 100_000, windowMs: 1000 };
     const halo = new HaloClient({ authUrl: sims.halo.authUrl, resourceUrl: sims.halo.resourceUrl, tenant: sims.halo.tenant, clientId: sims.halo.clientId, clientSecret: sims.halo.clientSecret, rateLimit: fast });
@@ -103,8 +93,7 @@ async function main() {
     console.log(`  first preview load (parse + sort): ${firstLoadMs} ms`);
     for (const [name, p] of Object.entries(pages)) console.log(`  page "${name}": ${p.ms} ms, ${p.total.toLocaleString("en")} matching, ${Math.round(p.bytes / 1024)} KB sent`);
   } finally {
-    sqlite.close();
-    rmSync(dir, { recursive: true, force: true });
+    close();
     await sims.close();
   }
 }

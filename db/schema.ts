@@ -19,6 +19,10 @@ export const users = sqliteTable(
     passwordHash: text("password_hash").notNull(),
     role: text("role", { enum: ["admin", "viewer"] }).notNull(),
     createdAt: createdAt(),
+    // ---- Sessions (security work): a session token carries the version it was issued at;
+    // raising this number (sign-out, role change, password reset) ends every session of the
+    // user at once, although sessions are JWTs that the server does not store.
+    sessionVersion: integer("session_version").notNull().default(0),
   },
   (t) => [uniqueIndex("users_email_unique").on(t.email)],
 );

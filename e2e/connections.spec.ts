@@ -145,3 +145,36 @@ test("a viewer sees the settings read-only, and a forced save is refused", async
   await page.reload();
   await expect(card(page, "HaloPSA").getByLabel("Tenant")).not.toHaveValue("changed-by-viewer");
 });
+
+test("a saved secret is never sent to a new server: moving an address asks for the secret again", async ({ page }) => {
+  const demo = await readDemoInfo();
+  await page.goto("/connections");
+  const hudu = card(page, "Hudu");
+  await expect(hudu.getByLabel("Hudu URL")).toHaveValue(demo.hudu.url);
+
+  // The form says so as soon as the address points elsewhere, and the save is refused.
+  await hudu.getByLabel("Hudu URL").fill("https://elsewhere.example.com");
+  await expect(hudu.getByText("The address now points to another server (elsewhere.example.com): enter the API key again.")).toBeVisible();
+  await hudu.getByRole("button", { name: "Save Hudu settings" }).click();
+  await expect(hudu.getByText("Some fields need attention. Nothing was saved.")).toBeVisible();
+  await expect(
+    hudu.getByText("The Hudu URL now points to another server (elsewhere.example.com): enter the API key again. A saved API key is never sent to a server it was not entered for."),
+  ).toBeVisible();
+
+  // Plain http to a server elsewhere is refused outright, key or not.
+  await hudu.getByLabel("Hudu URL").fill("http://hudu.example.com");
+  await hudu.getByLabel("API key").fill("some-new-key");
+  await hudu.getByRole("button", { name: "Save Hudu settings" }).click();
+  await expect(hudu.getByText(/^Use https:\/\/: over http:\/\/ the credentials would cross the network unencrypted/)).toBeVisible();
+
+  // Halo: either server counts.
+  const halo = card(page, "HaloPSA");
+  await halo.getByLabel("Resource server").fill("https://collector.example.com/api");
+  await halo.getByRole("button", { name: "Save Halo settings" }).click();
+  await expect(halo.getByText(/^The Halo resource server now points to another server \(collector\.example\.com\): enter the client secret again/)).toBeVisible();
+
+  // Nothing was saved: both still point at the simulators, and still work.
+  await page.reload();
+  await expect(card(page, "Hudu").getByLabel("Hudu URL")).toHaveValue(demo.hudu.url);
+  await expect(card(page, "HaloPSA").getByLabel("Resource server")).toHaveValue(demo.halo.resourceUrl);
+});

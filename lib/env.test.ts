@@ -88,3 +88,14 @@ describe(".env.example copied to .env", () => {
     expect(parsed).toMatchObject({ ADMIN_EMAIL: undefined, ADMIN_PASSWORD: undefined, HALO_CLIENT_SECRET: undefined, HUDU_RATE_LIMIT: undefined, SIMULATOR_MODE: false });
   });
 });
+
+describe("TRUST_PROXY", () => {
+  it("is the number of proxies in front: none unless set", () => {
+    expect(parseEnv(base).TRUST_PROXY).toBe(0);
+    expect(parseEnv({ ...base, TRUST_PROXY: "" }).TRUST_PROXY).toBe(0);
+    expect(parseEnv({ ...base, TRUST_PROXY: "false" }).TRUST_PROXY).toBe(0);
+    expect(parseEnv({ ...base, TRUST_PROXY: "TRUE" }).TRUST_PROXY).toBe(1);
+    expect(parseEnv({ ...base, TRUST_PROXY: "2" }).TRUST_PROXY).toBe(2);
+    expect(problems({ TRUST_PROXY: "yes please" })).toEqual(["TRUST_PROXY must be true, false or the number of proxies in front of the dashboard"]);
+  });
+});

@@ -88,6 +88,18 @@ const envVariables = z.object({
   SETTINGS_ENCRYPTION_KEY: base64Key,
   ADMIN_EMAIL: z.email({ message: "must be an e-mail address" }).optional(),
   ADMIN_PASSWORD: z.string().min(10, "must be at least 10 characters").optional(),
+  /**
+   * How many reverse proxies stand in front of the dashboard ("true" = 1; unset or "false" =
+   * none). Only then are X-Forwarded-For (the sign-in throttle's address) and X-Forwarded-Proto
+   * (https → Secure cookies) believed; without a proxy anyone can send them.
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^(true|false|\d{1,2})$/, "must be true, false or the number of proxies in front of the dashboard")
+    .default("false")
+    .transform((v) => (v === "true" ? 1 : v === "false" ? 0 : Number(v))),
   /** Set by `npm run demo`: the dashboard says it is talking to simulators. */
   SIMULATOR_MODE: z
     .enum(["true", "false", "1", "0"])

@@ -66,7 +66,8 @@ export class SyncError extends Error {
     this.name = "SyncError";
     this.code = init.code;
     this.userMessage = init.userMessage;
-    this.detail = init.detail ?? "";
+    // A last line of defence: whoever built the detail should have redacted it already.
+    this.detail = redactSecrets(init.detail ?? "");
     this.status = init.status;
     this.service = init.service;
     this.details = init.details ?? [];
@@ -111,6 +112,29 @@ export function toSyncError(error: unknown, service?: ServiceName): SyncError {
     detail: text,
     cause: error,
   });
+}
+
+/**
+ * One line (or a stack) for the server log about anything thrown: a SyncError's detail, another
+ * error's stack; secrets redacted either way. Log this, never the error object itself (its
+ * `cause` chain may hold a response).
+ */
+export function errorForLog(error: unknown): string {
+  if (error instanceof SyncError) return `${error.code}: ${error.detail || error.userMessage}`;
+  if (error instanceof Error) return redactSecrets(error.stack ?? `${error.name}: ${error.message}`);
+  return redactSecrets(String(error));
+}
+
+/** At most this much of a response body goes into an error detail or a log line. */
+export const BODY_EXCERPT_CHARS = 300;
+
+/**
+ * The only form in which a response body (or a record from one) may reach an error detail or a
+ * log: whitespace flattened, cut to BODY_EXCERPT_CHARS, secrets redacted.
+ */
+export function bodyExcerpt(text: string, knownSecrets: ReadonlyArray<string | undefined> = []): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return redactSecrets(flat.length > BODY_EXCERPT_CHARS ? `${flat.slice(0, BODY_EXCERPT_CHARS)}…` : flat, knownSecrets);
 }
 
 /**

@@ -11,5 +11,7 @@ declare module "next-auth/jwt" {
   interface JWT {
     uid?: number;
     role?: "admin" | "viewer";
+    /** The user's session version when this token was issued (see users.session_version). */
+    sv?: number;
   }
 }

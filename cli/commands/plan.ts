@@ -13,6 +13,7 @@ import { CliUsageError, EXIT } from "../errors";
 
 const TYPE_TITLES = { company: "companies", site: "sites", contact: "contacts", contract: "contracts" } as const;
 const SIGNS = { create: "+", update: "~", unchanged: "=", archive: "-", skip: "·" } as const;
+const PROGRESS_EVERY_MS = 3000;
 
 export function register(program: Command): void {
   program
@@ -26,15 +27,19 @@ export function register(program: Command): void {
 
 async function plan(ctx: CliContext, all: boolean): Promise<number> {
   const db = ctx.db();
-  let last = "";
+  let lastWhat = "";
+  let lastAt = 0;
   let result: Plan;
   try {
     result = await preparePlan({
       db,
       onProgress: (p) => {
-        // One line per sweep step is plenty on a terminal.
-        if (p.message !== last) ctx.out.log(`  ${p.message}`);
-        last = p.message;
+        // A line when a sweep starts, then one every few seconds: a large Halo has hundreds of pages.
+        const what = `${p.service} ${p.what}`;
+        if (what === lastWhat && Date.now() - lastAt < PROGRESS_EVERY_MS) return;
+        lastWhat = what;
+        lastAt = Date.now();
+        ctx.out.log(`  ${p.message}`);
       },
     });
   } catch (error) {

@@ -1,16 +1,15 @@
 import { eq } from "drizzle-orm";
-import type { Db } from "@/db";
 import { connectionSettings, type ConnectionSettingsRow } from "@/db/schema";
+import type { DbOrTx } from "@/db/transaction";
 
-/** The database or an open transaction on it, so callers can group writes. */
-export type DbOrTx = Db | Parameters<Parameters<Db["transaction"]>[0]>[0];
+export type { DbOrTx };
 
 /** The connection settings live in a single row; this is its id. */
 const SETTINGS_ID = 1;
 
 export type ConnectionSettingsValues = Omit<ConnectionSettingsRow, "id">;
 
-export function getConnectionSettingsRow({ db }: { db: Db }): ConnectionSettingsRow | undefined {
+export function getConnectionSettingsRow({ db }: { db: DbOrTx }): ConnectionSettingsRow | undefined {
   return db.select().from(connectionSettings).where(eq(connectionSettings.id, SETTINGS_ID)).get();
 }
 

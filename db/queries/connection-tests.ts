@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { connectionTests, type ConnectionTestRow } from "@/db/schema";
-import type { DbOrTx } from "./connection-settings";
+import type { DbOrTx } from "@/db/transaction";
 
 export type ConnectionService = ConnectionTestRow["service"];
 

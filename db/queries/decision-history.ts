@@ -1,7 +1,7 @@
 import { and, desc, eq, lt } from "drizzle-orm";
 import type { Db } from "@/db";
 import { matchDecisionChanges, type DecisionSource, type MatchDecision, type MatchDecisionChange } from "@/db/schema";
-import type { Tx } from "./job-runs";
+import type { DbOrTx } from "@/db/transaction";
 
 /**
  * The history of match decisions: one row per change of one client's decision, written in the
@@ -13,7 +13,7 @@ type DecisionState = Pick<MatchDecision, "kind" | "huduCompanyId" | "huduCompany
 
 /** Records `from` → `to` for one client, unless nothing changed (a repeated save). */
 export function recordDecisionChange(
-  tx: Db | Tx,
+  tx: DbOrTx,
   {
     haloClientId,
     haloClientName,
@@ -34,7 +34,7 @@ export function recordDecisionChange(
 ): void {
   if (from && to && from.kind === to.kind && (from.huduCompanyId ?? null) === (to.huduCompanyId ?? null)) return;
   if (!from && !to) return;
-  (tx as Db)
+  tx
     .insert(matchDecisionChanges)
     .values({
       haloClientId,

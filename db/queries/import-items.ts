@@ -1,6 +1,7 @@
 import { and, asc, count, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db";
 import { importItems, type ImportItemRow, type ImportItemState, type ImportOutcome } from "@/db/schema";
+import { writeTransaction } from "@/db/transaction";
 
 /**
  * An import run's items: saved in one transaction when the run has its plan, then one update per
@@ -14,7 +15,7 @@ export type NewImportItem = Omit<typeof importItems.$inferInsert, "runId" | "seq
 const INSERT_SLICE = 50;
 
 export function saveImportItems({ db, runId, items }: { db: Db; runId: number; items: NewImportItem[] }): void {
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     for (let i = 0; i < items.length; i += INSERT_SLICE) {
       const slice = items.slice(i, i + INSERT_SLICE).map((item, j) => ({ ...item, runId, seq: i + j }));
       tx.insert(importItems).values(slice).run();

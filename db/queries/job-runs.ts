@@ -1,15 +1,15 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db";
 import { jobRuns, type JobKindName, type JobRun, type JobStatus } from "@/db/schema";
+import { writeTransaction, type DbOrTx, type Tx } from "@/db/transaction";
+
+export type { Tx };
 
 /**
- * Durable runs (lib/jobs). Every read-then-write here is one IMMEDIATE transaction: the CLI and
- * the server write to the same file, and a deferred transaction that reads first can fail to
- * upgrade its lock (SQLITE_BUSY) instead of waiting for the other writer.
+ * Durable runs (lib/jobs). Every read-then-write here is one writeTransaction (BEGIN IMMEDIATE):
+ * the CLI and the server write to the same file.
  */
 
-export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
-const immediate = { behavior: "immediate" } as const;
 
 export const ACTIVE_STATUSES = ["running", "paused"] as const satisfies readonly JobStatus[];
 
@@ -81,7 +81,7 @@ export function startJobRun({
   onDead: (tx: Tx, run: JobRun) => JobRun;
   now?: Date;
 }): StartJobRunResult {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     let active = tx
       .select()
       .from(jobRuns)
@@ -95,7 +95,7 @@ export function startJobRun({
       .returning()
       .get();
     return { started: true, run };
-  }, immediate);
+  });
 }
 
 /**
@@ -144,7 +144,7 @@ export function claimJobRun({
   expect: { status: "running" | "paused"; owner: string | null };
   now?: Date;
 }): JobRun | undefined {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const run = tx.select().from(jobRuns).where(eq(jobRuns.id, id)).get();
     if (!run || run.status !== expect.status || run.owner !== expect.owner) return undefined;
     return tx
@@ -153,7 +153,7 @@ export function claimJobRun({
       .where(eq(jobRuns.id, id))
       .returning()
       .get();
-  }, immediate);
+  });
 }
 
 /** The heartbeat of a run this process owns; returns the row (to see a pause or cancel request). */
@@ -191,7 +191,7 @@ export function finishJobRun({
   progressJson,
   now = new Date(),
 }: {
-  db: Db | Tx;
+  db: DbOrTx;
   id: number;
   owner: string | null;
   status: Exclude<JobStatus, "running">;
@@ -201,7 +201,7 @@ export function finishJobRun({
 }): JobRun | undefined {
   const where = owner === null ? and(eq(jobRuns.id, id), inArray(jobRuns.status, ACTIVE_STATUSES)) : and(eq(jobRuns.id, id), eq(jobRuns.owner, owner), eq(jobRuns.status, "running"));
   const paused = status === "paused";
-  return (db as Db)
+  return db
     .update(jobRuns)
     .set({
       status,
@@ -235,7 +235,7 @@ export function requestJobControl({
   request: "pause" | "cancel";
   now?: Date;
 }): RequestJobResult {
-  return db.transaction((tx): RequestJobResult => {
+  return writeTransaction(db, (tx): RequestJobResult => {
     const run = tx.select().from(jobRuns).where(eq(jobRuns.id, id)).get();
     if (!run || (run.status !== "running" && run.status !== "paused")) return { status: "not-active", run };
     if (run.status === "paused") {
@@ -245,5 +245,5 @@ export function requestJobControl({
     }
     const updated = tx.update(jobRuns).set({ request }).where(eq(jobRuns.id, id)).returning().get();
     return { status: "requested", run: updated };
-  }, immediate);
+  });
 }

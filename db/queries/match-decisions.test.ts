@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openDatabase, type Db } from "@/db";
+import { beforeEach, describe, expect, it } from "vitest";
+import type { Db } from "@/db";
 import { matchDecisions } from "@/db/schema";
 import {
   deleteDecision,
@@ -9,17 +9,14 @@ import {
   saveDecision,
   saveDecisions,
 } from "./match-decisions";
+import { memoryDbPerTest } from "@/db/testing";
 import { listDecisionChanges } from "./decision-history";
 
+const memory = memoryDbPerTest();
 let db: Db;
-let close: () => void;
-
 beforeEach(() => {
-  const opened = openDatabase(":memory:");
-  db = opened.db;
-  close = () => opened.sqlite.close();
+  db = memory.db;
 });
-afterEach(() => close());
 
 const by = "admin@example.com";
 

@@ -1,8 +1,8 @@
 import { and, eq, inArray, ne } from "drizzle-orm";
 import type { Db } from "@/db";
 import { matchDecisions, type DecisionKind, type DecisionSource, type MatchDecision } from "@/db/schema";
+import { writeTransaction, type Tx } from "@/db/transaction";
 import { recordDecisionChange } from "./decision-history";
-import type { Tx } from "./job-runs";
 
 /**
  * Match decisions: one row per Halo client. The rule that a Hudu company belongs to at most one
@@ -12,7 +12,6 @@ import type { Tx } from "./job-runs";
  * Read-then-write transactions start IMMEDIATE: the CLI and the server share the file.
  */
 
-const immediate = { behavior: "immediate" } as const;
 
 export interface DecisionInput {
   haloClientId: number;
@@ -103,7 +102,7 @@ export function saveDecision({
   now?: Date;
 }): SaveDecisionResult {
   assertValid(decision);
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const huduCompanyId = decision.kind === "match" ? decision.huduCompanyId! : null;
     let movedFrom: MatchDecision | undefined;
     if (huduCompanyId !== null) {
@@ -121,7 +120,7 @@ export function saveDecision({
     const previous = tx.select().from(matchDecisions).where(eq(matchDecisions.haloClientId, decision.haloClientId)).get();
     const saved = upsertDecision(tx, { decision, previous, huduCompanyId, decidedBy, source, now });
     return { status: "saved", decision: saved, movedFrom } as const;
-  }, immediate);
+  });
 }
 
 /**
@@ -145,7 +144,7 @@ export function saveDecisions({
   now?: Date;
 }): { saved: MatchDecision[]; skipped: Array<{ decision: DecisionInput; reason: "decided" | "company-taken" }> } {
   decisions.forEach(assertValid);
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const existing = tx.select().from(matchDecisions).all();
     const byClient = new Map(existing.map((d) => [d.haloClientId, d]));
     const companyOwner = new Map<number, number>();
@@ -174,7 +173,7 @@ export function saveDecisions({
       saved.push(savedRow);
     }
     return { saved, skipped };
-  }, immediate);
+  });
 }
 
 /** Removes a client's decision (unmatch / undo); returns the removed row, if there was one. */
@@ -191,11 +190,11 @@ export function deleteDecision({
   source: DecisionSource;
   now?: Date;
 }): MatchDecision | undefined {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const previous = tx.select().from(matchDecisions).where(eq(matchDecisions.haloClientId, haloClientId)).get();
     if (previous) removeDecision(tx, { previous, changedBy, source, now });
     return previous;
-  }, immediate);
+  });
 }
 
 export function deleteDecisions({
@@ -212,11 +211,11 @@ export function deleteDecisions({
   now?: Date;
 }): number {
   if (haloClientIds.length === 0) return 0;
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const previous = tx.select().from(matchDecisions).where(inArray(matchDecisions.haloClientId, haloClientIds)).all();
     for (const row of previous) removeDecision(tx, { previous: row, changedBy, source, now });
     return previous.length;
-  }, immediate);
+  });
 }
 
 export interface StaleDecision {

@@ -1,8 +1,8 @@
-import { eq } from "drizzle-orm";
-import type { Db } from "@/db";
+import { and, eq, isNull, lt, or } from "drizzle-orm";
 import { signInThrottle } from "@/db/schema";
+import type { DbOrTx } from "@/db/transaction";
 
-export function getThrottle({ db, key }: { db: Db; key: string }) {
+export function getThrottle({ db, key }: { db: DbOrTx; key: string }) {
   return db.select().from(signInThrottle).where(eq(signInThrottle.key, key)).get();
 }
 
@@ -13,7 +13,7 @@ export function saveThrottle({
   lastFailureAt,
   blockedUntil,
 }: {
-  db: Db;
+  db: DbOrTx;
   key: string;
   failures: number;
   lastFailureAt: Date;
@@ -25,6 +25,19 @@ export function saveThrottle({
     .run();
 }
 
-export function clearThrottle({ db, key }: { db: Db; key: string }): void {
+export function clearThrottle({ db, key }: { db: DbOrTx; key: string }): void {
   db.delete(signInThrottle).where(eq(signInThrottle.key, key)).run();
+}
+
+/** Deletes rows whose failures are forgotten and whose hold (if any) is over; returns how many. */
+export function deleteStaleThrottles({ db, lastFailureBefore, now }: { db: DbOrTx; lastFailureBefore: Date; now: Date }): number {
+  return db
+    .delete(signInThrottle)
+    .where(
+      and(
+        lt(signInThrottle.lastFailureAt, lastFailureBefore),
+        or(isNull(signInThrottle.blockedUntil), lt(signInThrottle.blockedUntil, now)),
+      ),
+    )
+    .run().changes;
 }

@@ -1,6 +1,7 @@
 import { count, eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { snapshotHaloClients, snapshotHuduCompanies, type JobRun, type SnapshotHaloClient, type SnapshotHuduCompany } from "@/db/schema";
+import { writeTransaction } from "@/db/transaction";
 import { finishJobRun, getLatestJobRun } from "./job-runs";
 
 /**
@@ -52,8 +53,7 @@ export function replaceSnapshot({
   progressJson: string;
   now?: Date;
 }): JobRun {
-  return db.transaction(
-    (tx) => {
+  return writeTransaction(db, (tx) => {
       const run = finishJobRun({ db: tx, id: runId, owner, status: "succeeded", progressJson, now });
       if (!run) {
         // Marked failed (its process looked dead) or cancelled meanwhile: saving now could
@@ -65,9 +65,7 @@ export function replaceSnapshot({
       insertInSlices(haloClients, (slice) => tx.insert(snapshotHaloClients).values(slice).run());
       insertInSlices(huduCompanies, (slice) => tx.insert(snapshotHuduCompanies).values(slice).run());
       return run;
-    },
-    { behavior: "immediate" },
-  );
+  });
 }
 
 export function listSnapshotHaloClients({ db }: { db: Db }): SnapshotHaloClient[] {

@@ -1,11 +1,12 @@
 import { desc, eq, lt } from "drizzle-orm";
 import type { Db } from "@/db";
 import { syncPlans, type SyncPlanRow } from "@/db/schema";
+import { writeTransaction } from "@/db/transaction";
 
 /** Plans prepared for the preview; only the newest is kept. */
 
 export function saveSyncPlan({ db, runId, planJson, createdAt = new Date() }: { db: Db; runId: number; planJson: string; createdAt?: Date }): SyncPlanRow {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const row = tx.insert(syncPlans).values({ runId, planJson, createdAt }).returning().get();
     tx.delete(syncPlans).where(lt(syncPlans.id, row.id)).run();
     return row;

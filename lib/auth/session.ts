@@ -1,24 +1,23 @@
 import "server-only";
 import { getServerSession } from "next-auth";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { getDb } from "@/db";
-import { getUserById } from "@/db/queries/users";
 import type { Role, User } from "@/db/schema";
-import { authOptions } from "./options";
+import { authOptionsFor } from "./options";
 
 export type SessionUser = Pick<User, "id" | "email" | "name" | "role">;
 
 /**
- * The signed-in user, read fresh from the database (a deleted user or a changed role takes
- * effect at once, whatever the JWT says), or null.
+ * The signed-in user, or null. The session callback has just read the user's row (see the jwt
+ * callback in ./options.ts), so a removed user, a changed role or a signed-out session takes
+ * effect at once, whatever the token says.
  */
 export async function currentUser(): Promise<SessionUser | null> {
-  const session = await getServerSession(authOptions());
-  const id = session?.user?.id;
-  if (typeof id !== "number") return null;
-  const user = getUserById({ db: getDb(), id });
-  return user ? { id: user.id, email: user.email, name: user.name, role: user.role } : null;
+  const session = await getServerSession(authOptionsFor(await headers()));
+  const user = session?.user;
+  if (!user || typeof user.id !== "number") return null;
+  return { id: user.id, email: user.email, name: user.name ?? null, role: user.role };
 }
 
 /** For pages: the user, or a redirect to sign-in. */

@@ -14,6 +14,16 @@ describe("normaliseUrl", () => {
     expect(normaliseUrl("http://127.0.0.1:4010", "hudu")).toEqual({ value: "http://127.0.0.1:4010", changes: [] });
     expect(normaliseUrl("localhost:4010/api/v1", "hudu").value).toBe("https://localhost:4010");
   });
+  it("accepts http:// only for this machine, unless in simulator mode", () => {
+    for (const local of ["http://localhost:4010", "http://127.0.0.1", "http://127.8.9.10:80", "http://[::1]:4010", "http://halo.localhost"]) {
+      expect(normaliseUrl(local, "hudu").error, local).toBeUndefined();
+    }
+    for (const remote of ["http://acme.huducloud.com", "http://10.0.0.5:4010", "http://[2001:db8::1]", "http://127.0.0.1.evil.com"]) {
+      expect(normaliseUrl(remote, "hudu").error, remote).toMatch(/^Use https:\/\/: over http:\/\/ the credentials would cross the network unencrypted/);
+      expect(normaliseUrl(remote, "hudu", { allowHttp: true }).error, remote).toBeUndefined();
+    }
+    expect(normaliseConnectionSettings({ haloAuthUrl: "http://acme.halopsa.com/auth" }).haloAuthUrl?.error).toMatch(/Use https/);
+  });
   it("reduces a Halo token URL to the authorisation server and fills usual paths on bare hosts", () => {
     expect(normaliseUrl("https://acme.halopsa.com/auth/token", "haloAuth")).toEqual({
       value: "https://acme.halopsa.com/auth",

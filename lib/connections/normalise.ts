@@ -10,6 +10,8 @@ import { z } from "zod";
  * after it) is cut back to the instance address; a Halo address with an endpoint after /auth
  * (/token) or /api (/Client) is cut back to the server (the client adds the endpoint); a bare
  * host gets Halo's usual /auth or /api path; a host name that cannot exist is refused.
+ * `http://` is accepted only for a server on this machine (loopback) or in simulator mode: over
+ * plain http the client secret, the token and the API key cross the network readable.
  * Secrets and ids: trimmed, and whitespace inside removed (pasting across a line break adds
  * some; none of these values ever contains spaces). The values themselves never appear in a
  * change note or an error.
@@ -42,7 +44,39 @@ export type NormalisedSettings = { [K in ConnectionField]?: NormalisedField } & 
 
 type UrlKind = "haloAuth" | "haloResource" | "hudu";
 
-export function normaliseUrl(raw: string, kind: UrlKind): NormalisedField {
+export interface UrlRules {
+  /** Accept http:// for any host (simulator mode); otherwise only for loopback addresses. */
+  allowHttp?: boolean;
+}
+
+/** localhost, 127.0.0.0/8 and ::1: traffic to them never leaves this machine. */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/^\[|\]$/g, "");
+  return host === "localhost" || host.endsWith(".localhost") || host === "::1" || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+/** Why an address may not be used over plain http, or undefined when it may. */
+export function plainHttpError(address: URL | string, rules: UrlRules = {}): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(address);
+  } catch {
+    return undefined; // not an address at all: the caller's own checks say so
+  }
+  if (url.protocol !== "http:" || rules.allowHttp || isLoopbackHost(url.hostname)) return undefined;
+  return "Use https://: over http:// the credentials would cross the network unencrypted. http:// is accepted only for a server on this machine (localhost) or in simulator mode.";
+}
+
+/** Scheme, host and port: where a credential sent to this address ends up. */
+export function serverOf(address: string): string | undefined {
+  try {
+    return new URL(address).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+export function normaliseUrl(raw: string, kind: UrlKind, rules: UrlRules = {}): NormalisedField {
   const changes: string[] = [];
   let text = raw.trim();
   if (text !== raw) changes.push("removed spaces around the address");
@@ -75,6 +109,8 @@ export function normaliseUrl(raw: string, kind: UrlKind): NormalisedField {
   if (!isIp && parseDomain(url.hostname, { validateHostname: true }).hostname === null) {
     return { value: text, changes, error: `The host name "${url.hostname}" cannot exist: check for doubled dots, or a dash at the start or end of a part.` };
   }
+  const insecure = plainHttpError(url, rules);
+  if (insecure) return { value: text, changes, error: insecure };
   if (url.search) {
     changes.push("removed the query string");
     url.search = "";
@@ -162,16 +198,16 @@ function normaliseTenant(raw: string): NormalisedField {
   return { value, changes };
 }
 
-export function normaliseConnectionSettings(input: unknown): NormalisedSettings {
+export function normaliseConnectionSettings(input: unknown, rules: UrlRules = {}): NormalisedSettings {
   const parsed = connectionSettingsInputSchema.safeParse(input);
   if (!parsed.success) {
     return { ok: false };
   }
   const data = parsed.data;
   const out: NormalisedSettings = { ok: true };
-  if (data.haloAuthUrl !== undefined) out.haloAuthUrl = normaliseUrl(data.haloAuthUrl, "haloAuth");
-  if (data.haloResourceUrl !== undefined) out.haloResourceUrl = normaliseUrl(data.haloResourceUrl, "haloResource");
-  if (data.huduUrl !== undefined) out.huduUrl = normaliseUrl(data.huduUrl, "hudu");
+  if (data.haloAuthUrl !== undefined) out.haloAuthUrl = normaliseUrl(data.haloAuthUrl, "haloAuth", rules);
+  if (data.haloResourceUrl !== undefined) out.haloResourceUrl = normaliseUrl(data.haloResourceUrl, "haloResource", rules);
+  if (data.huduUrl !== undefined) out.huduUrl = normaliseUrl(data.huduUrl, "hudu", rules);
   if (data.haloTenant !== undefined) out.haloTenant = normaliseTenant(data.haloTenant);
   if (data.haloClientId !== undefined) out.haloClientId = normaliseToken(data.haloClientId, "client ID", true);
   if (data.haloClientSecret !== undefined) out.haloClientSecret = normaliseToken(data.haloClientSecret, "client secret", true);

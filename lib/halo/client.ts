@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SyncError } from "@/lib/errors";
+import { bodyExcerpt, SyncError } from "@/lib/errors";
 import type { HttpEventHandler } from "@/lib/http/events";
 import { sharedLimiter } from "@/lib/http/limiter-registry";
 import { parseResponse } from "@/lib/http/parse";
@@ -183,13 +183,14 @@ export class HaloClient {
     return new HaloListing(endpoint.type, schema, fetchPage, options);
   }
 
-  // Lists leave notes out unless asked (includenotes), and a mapping may send them to Hudu.
   listClients(options: HaloListOptions = {}): HaloListing<HaloClientRecord> {
+    // includenotes: notes are in the list schema, but a list may leave them out unless asked [guess].
     return this.listing(endpoints.client, haloClientSchema, { includenotes: true }, options);
   }
 
   listSites(options: HaloSiteListOptions = {}): HaloListing<HaloSiteRecord> {
-    // includeaddress puts the delivery address lines in the list, saving a request per site.
+    // includeaddress puts the delivery address lines in the list, saving a request per site;
+    // includenotes, the notes (which the import maps).
     return this.listing(endpoints.site, haloSiteSchema, { client_id: options.clientId, includeaddress: true, includenotes: true }, options);
   }
 
@@ -252,6 +253,6 @@ function readPage(endpoint: Endpoint, response: HttpResponse): PageResult {
   throw wrapperError(
     endpoint.type,
     endpoint.key,
-    `GET ${response.url.pathname}${response.url.search}: ${response.status}; body starts ${JSON.stringify(response.text.slice(0, 200))}`,
+    `GET ${response.url.pathname}${response.url.search}: ${response.status}; body: ${bodyExcerpt(response.text)}`,
   );
 }

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { SyncError } from "@/lib/errors";
+import { bodyExcerpt, SyncError } from "@/lib/errors";
 import type { HaloRecordType } from "./records";
 
 /**
@@ -182,7 +182,7 @@ function recordProblem(type: HaloRecordType, raw: unknown, error: z.ZodError): L
     id,
     name,
     message: `Skipped Halo ${type} ${id ?? "(no id)"}${name ? ` "${name}"` : ""}: ${reasons}.`,
-    detail: JSON.stringify(raw).slice(0, 500),
+    detail: bodyExcerpt(JSON.stringify(raw)),
   };
 }
 

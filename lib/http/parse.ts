@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { serviceLabel, SyncError, type ServiceName } from "@/lib/errors";
+import { bodyExcerpt, serviceLabel, SyncError, type ServiceName } from "@/lib/errors";
 import type { HttpResponse } from "./request";
 
 /**
@@ -25,7 +25,7 @@ export function parseResponse<S extends z.ZodType>(
     response.json === undefined
       ? `${label} answered, but not with JSON (${operation}). Check that the URL points at ${label}'s API.`
       : `${label} answered in a shape we do not understand (${operation}). Check the URL, or report this with the server log.`,
-    `${response.url.pathname}: ${response.status}; ${response.json === undefined ? `non-JSON body starting ${JSON.stringify(response.text.slice(0, 120))}` : issues}`,
+    `${response.url.pathname}: ${response.status}; ${response.json === undefined ? `non-JSON body: ${bodyExcerpt(response.text)}` : issues}`,
   );
 }
 

@@ -1,6 +1,7 @@
-import { redactSecrets, serviceLabel, SyncError, type ErrorCode, type ServiceName } from "@/lib/errors";
+import { bodyExcerpt, redactSecrets, serviceLabel, SyncError, type ErrorCode, type ServiceName } from "@/lib/errors";
 import { formatWait, type HttpEventHandler } from "./events";
 import { systemClock, type Clock, type RateLimiter } from "./rate-limiter";
+import { fetchFollowingSafeRedirects, RedirectRefused, redirectRefusedError } from "./redirects";
 import { parseRetryAfter } from "./retry-after";
 
 /**
@@ -13,7 +14,9 @@ import { parseRetryAfter } from "./retry-after";
  * its window has rolled, and try again; these waits do not use up attempts.
  * A non-idempotent request (a POST that creates) is retried only when we know the server never
  * processed it (429, connection refused): repeating a create that may have landed is how syncs
- * end up with duplicate assets.
+ * end up with duplicate assets. For the same reason a non-idempotent request, once sent, is not
+ * abandoned when the caller aborts (a pause): the caller's signal stops the waits before it,
+ * and the answer (or the time-out) still says whether it landed.
  */
 
 export interface RetryPolicy {
@@ -180,10 +183,8 @@ export class HttpClient {
       });
 
     const timeout = AbortSignal.timeout(this.timeoutMs);
-    // A create once sent is seen through to its answer (the time-out still bounds it): stopping
-    // it half-way leaves a record that may or may not exist, which a resumed run could create again.
-    const callerSignal = idempotent ? request.signal : undefined;
-    const signal = callerSignal ? AbortSignal.any([callerSignal, timeout]) : timeout;
+    const abandonable = idempotent && request.signal;
+    const signal = abandonable ? AbortSignal.any([request.signal!, timeout]) : timeout;
     const headers: Record<string, string> = { accept: "application/json", ...request.headers };
     let body: string | undefined;
     if (request.json !== undefined) {
@@ -196,7 +197,7 @@ export class HttpClient {
 
     const started = this.clock.now();
     try {
-      const res = await this.fetchImpl(request.url, { method: request.method, headers, body, signal, redirect: "follow" });
+      const { response: res } = await fetchFollowingSafeRedirects(this.fetchImpl, request.url, { method: request.method, headers, body, signal });
       // Reading the body is part of the attempt: a connection dropped mid-body is a dropped connection.
       const text = await res.text();
       slot.settle();
@@ -214,7 +215,7 @@ export class HttpClient {
       return { kind: "response", response };
     } catch (error) {
       slot.settle();
-      if (callerSignal?.aborted) {
+      if (abandonable && request.signal?.aborted) {
         throw new SyncError({
           code: "aborted",
           service: this.service,
@@ -222,6 +223,9 @@ export class HttpClient {
           detail: `${request.method} ${request.url.pathname} aborted by caller`,
           cause: error,
         });
+      }
+      if (error instanceof RedirectRefused) {
+        return { kind: "network", retryable: false, neverSent: true, error: redirectRefusedError(this.service, request.operation, error) };
       }
       return this.networkOutcome(request, error, timeout.aborted);
     }
@@ -346,8 +350,7 @@ export class HttpClient {
   }
 
   excerpt(text: string): string {
-    const flat = text.replace(/\s+/g, " ").trim();
-    return this.redact(flat.length > 300 ? `${flat.slice(0, 300)}…` : flat);
+    return bodyExcerpt(text, this.secrets());
   }
 
   /** Maps a non-2xx answer onto a typed error with a plain-words message. */

@@ -220,7 +220,7 @@ export class HuduClient {
               .slice(0, 3)
               .map((i) => `${i.path.join(".")}: ${i.message}`)
               .join("; ")}.`,
-            detail: JSON.stringify(raw).slice(0, 500),
+            detail: this.http.excerpt(JSON.stringify(raw)),
           });
           continue;
         }
@@ -618,7 +618,7 @@ export class HuduClient {
       code: "bad_response",
       service: "hudu",
       userMessage: `Hudu's answer to "${operation}" had no list in it. Check the Hudu URL (the address of your Hudu, without /api/v1).`,
-      detail: `GET ${response.url.pathname}: ${response.status}; body starts ${JSON.stringify(response.text.slice(0, 200))}`,
+      detail: `GET ${response.url.pathname}: ${response.status}; body: ${this.http.excerpt(response.text)}`,
     });
   }
 }

@@ -1,6 +1,7 @@
 import { hostname } from "node:os";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openDatabase, type Db } from "@/db";
+import { describe, expect, it } from "vitest";
+import type { Db } from "@/db";
+import { withMemoryDatabase } from "@/db/testing";
 import { getJobRun, requestJobControl } from "@/db/queries/job-runs";
 import { jobRuns, type JobRun } from "@/db/schema";
 import { processOwner } from "./owner";
@@ -9,14 +10,7 @@ import { recoverJobs, requestJob, resumeJob, startJob, waitForJob } from "./runn
 import type { JobContext, JobKind } from "./types";
 
 let db: Db;
-let close: () => void;
-
-beforeEach(() => {
-  const opened = openDatabase(":memory:");
-  db = opened.db;
-  close = () => opened.sqlite.close();
-});
-afterEach(() => close());
+withMemoryDatabase((opened) => (db = opened));
 
 interface Count {
   done: number;

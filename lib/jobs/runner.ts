@@ -10,7 +10,7 @@ import {
   type RequestJobResult,
 } from "@/db/queries/job-runs";
 import type { JobRun } from "@/db/schema";
-import { toSyncError } from "@/lib/errors";
+import { errorForLog, toSyncError } from "@/lib/errors";
 import { isOwnerGone, processOwner } from "./owner";
 import { safeJson } from "./progress";
 import type { JobContext, JobKind, JobOutcome, StopReason } from "./types";
@@ -145,7 +145,7 @@ function launch<P extends object>(kind: JobKind<P>, db: Db, run: JobRun, resumed
       else if (row.request) controller.abort(row.request satisfies StopReason);
     } catch (error) {
       // A busy database must not kill the run; the next beat tries again.
-      console.error(`Heartbeat of run ${run.id} failed:`, error instanceof Error ? error.message : error);
+      console.error(`Heartbeat of run ${run.id} failed: ${errorForLog(error)}`);
     }
   };
   const timer = setInterval(beat, HEARTBEAT_MS);
@@ -167,7 +167,7 @@ function launch<P extends object>(kind: JobKind<P>, db: Db, run: JobRun, resumed
         try {
           write();
         } catch (error) {
-          console.error(`Progress of run ${run.id} could not be saved:`, error instanceof Error ? error.message : error);
+          console.error(`Progress of run ${run.id} could not be saved: ${errorForLog(error)}`);
         }
       }
     },
@@ -179,7 +179,7 @@ function launch<P extends object>(kind: JobKind<P>, db: Db, run: JobRun, resumed
       outcome = await kind.run(ctx);
     } catch (error) {
       const syncError = toSyncError(error);
-      if (!controller.signal.aborted) console.error(`The ${kind.label} (run ${run.id}) failed: ${syncError.detail || syncError.userMessage}`);
+      if (!controller.signal.aborted) console.error(`The ${kind.label} (run ${run.id}) failed: ${errorForLog(error)}`);
       outcome = { status: "failed", error: syncError.userMessage };
     } finally {
       clearInterval(timer);
@@ -203,7 +203,7 @@ function launch<P extends object>(kind: JobKind<P>, db: Db, run: JobRun, resumed
         try {
           hook({ db, run: final });
         } catch (error) {
-          console.error(`After the ${kind.label} (run ${run.id}):`, error instanceof Error ? error.message : error);
+          console.error(`After the ${kind.label} (run ${run.id}): ${errorForLog(error)}`);
         }
       }, 0);
     }
@@ -212,7 +212,7 @@ function launch<P extends object>(kind: JobKind<P>, db: Db, run: JobRun, resumed
     .catch((error: unknown) => {
       // Only a database failure while recording the end gets here; the row stays running and is
       // recovered as a dead run later.
-      console.error(`Could not record the end of run ${run.id}:`, error instanceof Error ? error.message : error);
+      console.error(`Could not record the end of run ${run.id}: ${errorForLog(error)}`);
       return run;
     })
     .finally(() => running.delete(run.id));

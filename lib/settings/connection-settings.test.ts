@@ -12,6 +12,7 @@ import {
   saveConnectionSettings,
 } from "./connection-settings";
 import { recordConnectionTest } from "./connection-tests";
+import type { ConnectionEnv } from "./fields";
 
 const KEY = Buffer.alloc(32, 3);
 const OTHER_KEY = Buffer.alloc(32, 4);
@@ -49,7 +50,7 @@ afterEach(() => {
 
 const noEnv = {};
 
-function save(input: Record<string, string>, environment: Record<string, string> = noEnv, key = KEY) {
+function save(input: Record<string, string | undefined>, environment: ConnectionEnv = noEnv, key = KEY) {
   return saveConnectionSettings({ db, input, user: admin, environment, key });
 }
 
@@ -112,10 +113,10 @@ describe("saveConnectionSettings", () => {
 
   it("saves one service's card without touching the other", () => {
     save(fullInput);
-    const result = save({ huduUrl: "https://other.huducloud.com", huduApiKey: "" });
+    const result = save({ huduUrl: "https://acme.huducloud.com/docs", huduApiKey: "" });
     expect(result.ok).toBe(true);
     const configs = loadConnectionConfigs({ db, environment: noEnv, key: KEY });
-    expect(configs.hudu?.baseUrl).toBe("https://other.huducloud.com");
+    expect(configs.hudu?.baseUrl).toBe("https://acme.huducloud.com/docs");
     expect(configs.hudu?.apiKey).toBe(HUDU_KEY);
     expect(configs.halo?.clientId).toBe("client-123");
   });
@@ -187,6 +188,72 @@ describe("saveConnectionSettings", () => {
     const changed = save({ ...fullInput, haloClientSecret: "different-secret" });
     expect(changed.ok && changed.changedServices).toEqual(["halo"]);
     expect(listConnectionTests({ db }).map((t) => t.service)).toEqual(["hudu"]);
+  });
+});
+
+describe("a saved secret stays with its server", () => {
+  it("refuses to move the Hudu URL to another server without the API key typed again, and saves nothing", () => {
+    save(fullInput);
+    const before = getConnectionSettingsRow({ db })!;
+    const result = save({ huduUrl: "https://evil.example.com", huduApiKey: "" });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.fieldErrors.huduApiKey).toBe(
+      "The Hudu URL now points to another server (evil.example.com): enter the API key again. A saved API key is never sent to a server it was not entered for.",
+    );
+    expect(getConnectionSettingsRow({ db })).toEqual(before);
+    expect(loadConnectionConfigs({ db, environment: noEnv, key: KEY }).hudu?.baseUrl).toBe("https://acme.huducloud.com");
+
+    // With the key typed again the move is saved.
+    expect(save({ huduUrl: "https://new.huducloud.com", huduApiKey: "key-for-the-new-server" }).ok).toBe(true);
+    expect(loadConnectionConfigs({ db, environment: noEnv, key: KEY }).hudu).toMatchObject({
+      baseUrl: "https://new.huducloud.com",
+      apiKey: "key-for-the-new-server",
+    });
+  });
+
+  it("treats either Halo server, and a port or scheme change, as another server", () => {
+    save(fullInput);
+    const halo = { ...fullInput, huduUrl: undefined, huduApiKey: undefined, haloClientSecret: "" };
+    for (const change of [
+      { haloAuthUrl: "https://attacker.example.com/auth" },
+      { haloResourceUrl: "https://attacker.example.com/api" },
+      { haloResourceUrl: "https://acme.halopsa.com:8443/api" },
+    ]) {
+      const result = save({ ...halo, ...change });
+      expect(result.ok, JSON.stringify(change)).toBe(false);
+      if (!result.ok) expect(result.fieldErrors.haloClientSecret).toMatch(/now points to another server .*enter the client secret again/);
+    }
+    // A new path on the same server keeps the secret.
+    expect(save({ ...halo, haloAuthUrl: "https://acme.halopsa.com/auth2" }).ok).toBe(true);
+    expect(loadConnectionConfigs({ db, environment: noEnv, key: KEY }).halo?.clientSecret).toBe(HALO_SECRET);
+  });
+
+  it("leaves a secret set in the environment to the environment's address", () => {
+    save({ ...fullInput, huduApiKey: "" }, { HUDU_API_KEY: "env-key" });
+    const result = save({ huduUrl: "https://elsewhere.example.com", huduApiKey: "" }, { HUDU_API_KEY: "env-key" });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.fieldErrors.huduUrl).toMatch(/comes from HUDU_API_KEY on this server.*set HUDU_URL too/);
+  });
+});
+
+describe("plain http", () => {
+  it("is refused for a server elsewhere, accepted for this machine or in simulator mode", () => {
+    const result = save({ ...fullInput, huduUrl: "http://acme.huducloud.com" });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.fieldErrors.huduUrl).toMatch(/^Use https:\/\/: over http:\/\/ the credentials would cross the network unencrypted/);
+    expect(save({ ...fullInput, huduUrl: "http://127.0.0.1:4010" }).ok).toBe(true);
+    expect(save({ ...fullInput, huduUrl: "http://sim.internal:4010", huduApiKey: "k" }, { SIMULATOR_MODE: true }).ok).toBe(true);
+  });
+
+  it("makes an address from the environment, or one saved in simulator mode, unusable outside it", () => {
+    expect(loadConnectionConfigs({ db, environment: { HUDU_URL: "http://hudu.example.com", HUDU_API_KEY: "k" }, key: KEY }).problems).toEqual([
+      { service: "hudu", message: expect.stringMatching(/^HUDU_URL is not usable: Use https:\/\//) },
+    ]);
+    save({ ...fullInput, huduUrl: "http://sim.internal:4010", huduApiKey: "k" }, { SIMULATOR_MODE: true });
+    const configs = loadConnectionConfigs({ db, environment: noEnv, key: KEY });
+    expect(configs.hudu).toBeNull();
+    expect(configs.problems).toEqual([{ service: "hudu", message: expect.stringMatching(/^The saved Hudu URL is not usable: Use https:\/\//) }]);
   });
 });
 

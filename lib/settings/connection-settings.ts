@@ -2,12 +2,16 @@ import { z } from "zod";
 import type { Db } from "@/db";
 import { getConnectionSettingsRow, upsertConnectionSettings, type ConnectionSettingsValues } from "@/db/queries/connection-settings";
 import { deleteConnectionTest } from "@/db/queries/connection-tests";
+import { writeTransaction } from "@/db/transaction";
 import type { ConnectionSettingsRow } from "@/db/schema";
 import {
   normaliseConnectionSettings,
   normaliseUrl,
+  plainHttpError,
+  serverOf,
   type ConnectionField,
   type NormalisedField,
+  type UrlRules,
 } from "@/lib/connections/normalise";
 import { decryptSecret, encryptSecret, maskSecret } from "@/lib/crypto";
 import { env } from "@/lib/env";
@@ -66,7 +70,12 @@ function connectionEnv(options: ConnectionSettingsOptions): ConnectionEnv {
     HALO_CLIENT_SECRET: e.HALO_CLIENT_SECRET,
     HUDU_URL: e.HUDU_URL,
     HUDU_API_KEY: e.HUDU_API_KEY,
+    SIMULATOR_MODE: e.SIMULATOR_MODE,
   };
+}
+
+function urlRules(environment: ConnectionEnv): UrlRules {
+  return { allowHttp: environment.SIMULATOR_MODE === true };
 }
 
 function envValue(environment: ConnectionEnv, field: ConnectionField): string | undefined {
@@ -178,7 +187,7 @@ export function loadConnectionConfigs(options: ConnectionSettingsOptions): Conne
     let value: string | undefined;
     if (fromEnv !== undefined) {
       // The environment is typed by hand too: clean it the same way the page does.
-      const cleaned = info.kind === "text" ? { value: fromEnv, changes: [] } : normaliseUrl(fromEnv, info.kind);
+      const cleaned = info.kind === "text" ? { value: fromEnv, changes: [] } : normaliseUrl(fromEnv, info.kind, urlRules(environment));
       if (cleaned.error) {
         problems.push({ service: info.service, message: `${info.envVar} is not usable: ${cleaned.error}` });
         continue;
@@ -196,6 +205,12 @@ export function loadConnectionConfigs(options: ConnectionSettingsOptions): Conne
       value = secret.status === "ok" ? secret.value : undefined;
     } else {
       value = row?.[field as PlainField] ?? undefined;
+      // Saved before http:// was limited to this machine, or with simulator mode on since.
+      const insecure = value && info.kind !== "text" ? plainHttpError(value, urlRules(environment)) : undefined;
+      if (insecure) {
+        problems.push({ service: info.service, message: `The saved ${serviceName(info.service)} ${info.label} is not usable: ${insecure}` });
+        continue;
+      }
     }
     if (value) values[field] = value;
     else if (info.required) missing.push(info.envVar);
@@ -287,7 +302,8 @@ export type SaveConnectionSettingsResult =
 /**
  * Cleans and saves the given fields. A malformed value is refused with a message for its field
  * and nothing is written. A secret is replaced only when a new one is typed. Fields set by an
- * environment variable may be left empty.
+ * environment variable may be left empty. Moving a service to another server needs its secret
+ * typed again (see `secretsLeftBehind`).
  */
 export function saveConnectionSettings(
   options: ConnectionSettingsOptions & { input: unknown; user: { email: string } | null },
@@ -302,10 +318,50 @@ export function saveConnectionSettings(
     return { ok: false, message: "Some fields need attention.", fieldErrors };
   }
   const input = parsed.data;
-  const { db } = options;
   const environment = connectionEnv(options);
-  const row = getConnectionSettingsRow({ db });
 
+  // Read, check and write under one write lock: the command line may save at the same time.
+  const saved = writeTransaction(options.db, (tx) => {
+    const row = getConnectionSettingsRow({ db: tx });
+    const plan = planSave({ input, row, environment, key: options.key });
+    if (!plan.ok) return plan;
+    upsertConnectionSettings({
+      db: tx,
+      values: { ...plan.update, updatedAt: new Date(), updatedBy: options.user?.email ?? null },
+    });
+    // A verdict about settings that have since changed would mislead: forget it.
+    for (const service of plan.changedServices) deleteConnectionTest({ db: tx, service });
+    return plan;
+  });
+  if (!saved.ok) return saved;
+  const { notes, changedServices } = saved;
+
+  return {
+    ok: true,
+    notes,
+    changedServices: [...changedServices],
+    settings: loadConnectionSettings({ ...options, environment }),
+  };
+}
+
+type FieldErrors = Partial<Record<ConnectionField, string>>;
+
+type SavePlan =
+  | { ok: true; update: Partial<ConnectionSettingsValues>; notes: NormaliseNotes; changedServices: Set<ConnectionService> }
+  | { ok: false; message: string; fieldErrors: FieldErrors };
+
+/** What saving `input` over `row` writes, or why it cannot. Reads nothing itself. */
+function planSave({
+  input,
+  row,
+  environment,
+  key,
+}: {
+  input: SaveConnectionSettingsInput;
+  row: ConnectionSettingsRow | undefined;
+  environment: ConnectionEnv;
+  key?: Buffer;
+}): SavePlan {
   // An empty secret means "keep the saved one", so it is not cleaned or saved at all.
   const toClean: Record<string, string> = {};
   for (const field of CONNECTION_FIELD_NAMES) {
@@ -314,9 +370,9 @@ export function saveConnectionSettings(
     if (isSecretField(field) && typed.trim() === "") continue;
     toClean[field] = typed;
   }
-  const cleaned = normaliseConnectionSettings(toClean);
+  const cleaned = normaliseConnectionSettings(toClean, urlRules(environment));
 
-  const fieldErrors: Partial<Record<ConnectionField, string>> = {};
+  const fieldErrors: FieldErrors = {};
   const notes: NormaliseNotes = {};
   const update: Partial<ConnectionSettingsValues> = {};
   const changedServices = new Set<ConnectionService>();
@@ -330,7 +386,7 @@ export function saveConnectionSettings(
       const result: NormalisedField | undefined = cleaned[field];
       if (!result) {
         // Kept. Still required unless the environment supplies it.
-        const saved = readSecret(row, field, options.key);
+        const saved = readSecret(row, field, key);
         if (saved.status !== "ok" && !overridden) {
           fieldErrors[field] =
             saved.status === "unreadable"
@@ -344,9 +400,9 @@ export function saveConnectionSettings(
         continue;
       }
       if (result.changes.length > 0) notes[field] = result.changes;
-      const saved = readSecret(row, field, options.key);
+      const saved = readSecret(row, field, key);
       if (saved.status !== "ok" || saved.value !== result.value) changedServices.add(info.service);
-      update[SECRET_COLUMNS[field]] = encryptSecret(result.value, options.key);
+      update[SECRET_COLUMNS[field]] = encryptSecret(result.value, key);
       continue;
     }
 
@@ -372,23 +428,59 @@ export function saveConnectionSettings(
     update[field] = result.value;
   }
 
+  for (const [field, message] of Object.entries(secretsLeftBehind({ row, update, cleaned, environment }))) {
+    fieldErrors[field as ConnectionField] ??= message;
+  }
+
   if (Object.keys(fieldErrors).length > 0) {
     return { ok: false, message: "Some fields need attention. Nothing was saved.", fieldErrors };
   }
+  return { ok: true, update, notes, changedServices };
+}
 
-  db.transaction((tx) => {
-    upsertConnectionSettings({
-      db: tx,
-      values: { ...update, updatedAt: new Date(), updatedBy: options.user?.email ?? null },
+/**
+ * A saved secret is sent only to the server it was entered for. When a save moves a service's
+ * address (authorisation server, resource server or Hudu URL) to another server (scheme, host
+ * or port), the same save must carry that service's secret, typed again; otherwise it is refused
+ * with a message beside the secret. Without this, whoever can change an address could collect
+ * the secret by pointing the dashboard at a server of their own. A secret that comes from the
+ * environment cannot be typed here, so its service's address can then only change there too.
+ */
+function secretsLeftBehind({
+  row,
+  update,
+  cleaned,
+  environment,
+}: {
+  row: ConnectionSettingsRow | undefined;
+  update: Partial<ConnectionSettingsValues>;
+  cleaned: ReturnType<typeof normaliseConnectionSettings>;
+  environment: ConnectionEnv;
+}): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const service of ["halo", "hudu"] as const) {
+    const fields = fieldsOf(service);
+    const secretField = fields.find(isSecretField)!;
+    if (cleaned[secretField]) continue; // typed again with the new address
+    const moved = fields.filter((field) => {
+      if (CONNECTION_FIELDS[field].kind === "text" || envValue(environment, field) !== undefined) return false;
+      const before = row?.[field as PlainField];
+      const after = update[field as PlainField];
+      return !!before && !!after && serverOf(before) !== serverOf(after);
     });
-    // A verdict about settings that have since changed would mislead: forget it.
-    for (const service of changedServices) deleteConnectionTest({ db: tx, service });
-  });
+    if (moved.length === 0) continue;
 
-  return {
-    ok: true,
-    notes,
-    changedServices: [...changedServices],
-    settings: loadConnectionSettings({ ...options, environment }),
-  };
+    const secret = CONNECTION_FIELDS[secretField];
+    const name = serviceName(service);
+    if (envValue(environment, secretField) !== undefined) {
+      for (const field of moved) {
+        errors[field] = `The ${name} ${secret.label} comes from ${secret.envVar} on this server, so the server it is sent to can change only there: set ${CONNECTION_FIELDS[field].envVar} too, or remove ${secret.envVar} and enter the ${secret.label} here.`;
+      }
+    } else {
+      const where = moved.map((f) => `${name} ${CONNECTION_FIELDS[f].label}`).join(" and ");
+      const host = new URL(update[moved[0] as PlainField]!).host;
+      errors[secretField] = `The ${where} now point${moved.length === 1 ? "s" : ""} to another server (${host}): enter the ${secret.label} again. A saved ${secret.label} is never sent to a server it was not entered for.`;
+    }
+  }
+  return errors;
 }

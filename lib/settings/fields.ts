@@ -17,8 +17,11 @@ export type ConnectionEnvVar =
   | "HUDU_URL"
   | "HUDU_API_KEY";
 
-/** The environment variables that override saved settings (env wins). */
-export type ConnectionEnv = Partial<Pick<Env, ConnectionEnvVar>>;
+/**
+ * The environment variables that override saved settings (env wins), and SIMULATOR_MODE (which
+ * lets the simulators be reached over plain http on any host).
+ */
+export type ConnectionEnv = Partial<Pick<Env, ConnectionEnvVar | "SIMULATOR_MODE">>;
 
 export interface ConnectionFieldInfo {
   service: ConnectionService;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatDuration, estimateTimeLeft } from "./import-view";
-import { countRequest, perMinute, RATE_BUCKET_MS, RATE_BUCKETS, recentPerMinute } from "./import-progress";
+import { countRequest, currentPerMinute, perMinute, RATE_BUCKET_MS, RATE_BUCKETS, ratePoints } from "./import-progress";
 import { haloRecordUrl, haloWebBase, huduCompanyUrl } from "./record-links";
 
 describe("request buckets", () => {
@@ -20,14 +20,24 @@ describe("request buckets", () => {
     expect(buckets.at(-1)![0]).toBe(t0 + (RATE_BUCKETS + 9) * RATE_BUCKET_MS);
   });
 
-  it("sums the last minute per service", () => {
-    const t0 = 1_800_000_000_000;
+  it("charts requests per clock-aligned minute (or per limit window when longer), so a fixed window's bursts never seem to break the limit", () => {
+    const t0 = 1_800_000_000_000 - (1_800_000_000_000 % 300_000);
+    // Hudu at 300 a minute: 300 at the end of one minute and 300 at the start of the next.
     const buckets: Array<[number, number, number]> = [
-      [t0, 100, 100],
-      [t0 + 60_000, 3, 40],
-      [t0 + 70_000, 2, 50],
+      [t0 + 50_000, 0, 300],
+      [t0 + 60_000, 0, 300],
+      [t0 + 120_000, 10, 0],
     ];
-    expect(recentPerMinute(buckets, t0 + 80_000)).toEqual({ halo: 5, hudu: 90 });
+    const hudu = ratePoints(buckets, "hudu", { limit: 300, windowMs: 60_000 });
+    expect(hudu).toEqual([
+      { at: t0, perMinute: 300 },
+      { at: t0 + 60_000, perMinute: 300 },
+      { at: t0 + 120_000, perMinute: 0 },
+    ]);
+    expect(currentPerMinute(hudu)).toBe(300);
+    // Halo's 300 per 5 minutes: one five-minute period, shown as its per-minute average.
+    expect(ratePoints(buckets, "halo", { limit: 300, windowMs: 300_000 })).toEqual([{ at: t0, perMinute: 2 }]);
+    expect(currentPerMinute([{ at: t0, perMinute: 7 }])).toBe(7);
   });
 
   it("turns a limit into requests per minute", () => {

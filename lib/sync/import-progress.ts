@@ -85,15 +85,34 @@ export function perMinute(limit: { limit: number; windowMs: number } | null): nu
   return limit ? (limit.limit * 60_000) / limit.windowMs : null;
 }
 
-/** Requests per minute over the minute before `at`, per service. */
-export function recentPerMinute(buckets: ImportProgress["buckets"], at: number): { halo: number; hudu: number } {
-  const from = at - 60_000;
-  let halo = 0;
-  let hudu = 0;
-  for (const [start, h, u] of buckets) {
-    if (start + RATE_BUCKET_MS <= from) continue;
-    halo += h;
-    hudu += u;
+/**
+ * Requests per minute over time for one service, as the chart shows it: per period of a minute
+ * (or of the limit's window when that is longer), aligned to the clock. Hudu counts in fixed
+ * windows aligned to the clock, so a period never holds more than the limit allows; a trailing
+ * sixty-second sum would straddle two windows and seem to break the limit when it does not.
+ * The current period counts what it has so far (not extrapolated).
+ */
+export function ratePoints(
+  buckets: ImportProgress["buckets"],
+  service: "halo" | "hudu",
+  limit: { limit: number; windowMs: number } | null,
+): Array<{ at: number; perMinute: number }> {
+  if (buckets.length === 0) return [];
+  const periodMs = Math.ceil(Math.max(60_000, limit?.windowMs ?? 0) / RATE_BUCKET_MS) * RATE_BUCKET_MS;
+  const index = service === "halo" ? 1 : 2;
+  const totals = new Map<number, number>();
+  for (const bucket of buckets) {
+    const period = Math.floor(bucket[0] / periodMs) * periodMs;
+    totals.set(period, (totals.get(period) ?? 0) + bucket[index]);
   }
-  return { halo, hudu };
+  const first = Math.min(...totals.keys());
+  const last = Math.max(...totals.keys());
+  const points: Array<{ at: number; perMinute: number }> = [];
+  for (let at = first; at <= last; at += periodMs) points.push({ at, perMinute: Math.round(((totals.get(at) ?? 0) * 60_000) / periodMs) });
+  return points;
+}
+
+/** The rate to show as "now": the last complete period, or the one under way when there is no other. */
+export function currentPerMinute(points: Array<{ at: number; perMinute: number }>): number {
+  return points.length >= 2 ? points[points.length - 2].perMinute : (points[0]?.perMinute ?? 0);
 }

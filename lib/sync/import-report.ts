@@ -5,7 +5,7 @@ import { getSnapshotHuduCompany } from "@/db/queries/snapshots";
 import type { ImportItemRow, JobRun } from "@/db/schema";
 import { safeJson } from "@/lib/jobs/progress";
 import { loadConnectionSettings } from "@/lib/settings/connection-settings";
-import { parseImportProgress, recentPerMinute, RATE_BUCKET_MS } from "./import-progress";
+import { currentPerMinute, parseImportProgress, ratePoints } from "./import-progress";
 import { emptyImportTotals, estimateTimeLeft, type FailedRecord, type ImportRunSummary, type ImportRunView, type ImportTotals } from "./import-view";
 import { haloRecordUrl, haloWebBase, huduCompanyUrl } from "./record-links";
 import { syncRecordTypes, type SyncRecordType } from "./types";
@@ -53,11 +53,12 @@ export function getImportRunView({ db, id, now = Date.now() }: { db: Db; id: num
   }
   const progress = parseImportProgress(safeJson(run.progressJson));
   const running = run.status === "running";
-  // Over the last minute, or over what the run has of it so far.
-  const recent = recentPerMinute(progress.buckets, now);
-  const firstBucket = progress.buckets[0]?.[0];
-  const spanMs = firstBucket === undefined ? 60_000 : Math.min(60_000, Math.max(RATE_BUCKET_MS, now - firstBucket));
-  const ratePerMinute = running ? { halo: (recent.halo * 60_000) / spanMs, hudu: (recent.hudu * 60_000) / spanMs } : { halo: 0, hudu: 0 };
+  const ratePerMinute = running
+    ? {
+        halo: currentPerMinute(ratePoints(progress.buckets, "halo", progress.limits.halo)),
+        hudu: currentPerMinute(ratePoints(progress.buckets, "hudu", progress.limits.hudu)),
+      }
+    : { halo: 0, hudu: 0 };
   const executing = progress.phase === "company" || progress.phase === "site" || progress.phase === "contact-contract";
   return {
     ...summary(run, totals, now),
@@ -65,7 +66,7 @@ export function getImportRunView({ db, id, now = Date.now() }: { db: Db; id: num
     progress,
     byType,
     remainingRequests,
-    ratePerMinute: { halo: Math.round(ratePerMinute.halo), hudu: Math.round(ratePerMinute.hudu) },
+    ratePerMinute,
     etaMs: running && executing ? estimateTimeLeft({ remaining: remainingRequests, observedPerMinute: ratePerMinute.hudu, limit: progress.limits.hudu }) : null,
   };
 }

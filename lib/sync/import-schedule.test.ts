@@ -1,41 +1,27 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openDatabase, type Db } from "@/db";
+import { describe, expect, it } from "vitest";
+import type { Db } from "@/db";
+import { withMemoryDatabase } from "@/db/testing";
 import { saveImportSchedule } from "@/db/queries/import-schedule";
 import { requestJob, waitForJob } from "@/lib/jobs/runner";
-import type { JobKind } from "@/lib/jobs/types";
-import { initialImportProgress, parseImportProgress, type ImportProgress } from "./import-progress";
 import { listImportRunSummaries } from "./import-report";
 import { getScheduleView, runScheduleTick } from "./import-schedule";
+import { fakeImportJob } from "./import-testing";
 
 let db: Db;
-let close: () => void;
-beforeEach(() => {
-  const opened = openDatabase(":memory:");
-  db = opened.db;
-  close = () => opened.sqlite.close();
-});
-afterEach(() => close());
+withMemoryDatabase((opened) => (db = opened));
 
 const HOUR = 3_600_000;
 const passing = async () => null;
 
 /** An import that takes `ms` and does nothing else (the schedule is what is tested here). */
-function idleImport(ms: number): JobKind<ImportProgress> {
-  return {
-    name: "import",
-    label: "import",
-    resumable: true,
-    pausable: true,
-    initialProgress: initialImportProgress,
-    parseProgress: parseImportProgress,
-    run: async (ctx) => {
-      await new Promise((resolve) => {
-        const timer = setTimeout(resolve, ms);
-        ctx.signal.addEventListener("abort", () => (clearTimeout(timer), resolve(undefined)));
-      });
-      return { status: "succeeded" };
-    },
-  };
+function idleImport(ms: number) {
+  return fakeImportJob(async (ctx) => {
+    await new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      ctx.signal.addEventListener("abort", () => (clearTimeout(timer), resolve(undefined)));
+    });
+    return { status: "succeeded" };
+  });
 }
 
 describe("the import schedule", () => {

@@ -2,6 +2,7 @@ import type { Db } from "@/db";
 import { getImportSchedule } from "@/db/queries/import-schedule";
 import { getActiveJobRun, getLatestJobRun, insertFinishedJobRun } from "@/db/queries/job-runs";
 import type { JobRun } from "@/db/schema";
+import { errorForLog } from "@/lib/errors";
 import type { JobKind } from "@/lib/jobs/types";
 import { recordConnectionTest, runConnectionTest } from "@/lib/settings/connection-tests";
 import type { ImportProgress } from "./import-progress";
@@ -100,7 +101,7 @@ const globalForSchedule = globalThis as unknown as { __importScheduler?: ReturnT
 export function startImportScheduler({ tick }: { tick: () => Promise<void> }): void {
   if (globalForSchedule.__importScheduler) return;
   const timer = setInterval(() => {
-    tick().catch((error: unknown) => console.error("The import schedule check failed:", error instanceof Error ? error.message : error));
+    tick().catch((error: unknown) => console.error(`The import schedule check failed: ${errorForLog(error)}`));
   }, TICK_MS);
   timer.unref?.();
   globalForSchedule.__importScheduler = timer;

@@ -1,33 +1,19 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openDatabase, type Db } from "@/db";
+import { describe, expect, it } from "vitest";
+import type { Db } from "@/db";
+import { withMemoryDatabase } from "@/db/testing";
 import { jobRuns } from "@/db/schema";
 import { waitForJob } from "@/lib/jobs/runner";
-import type { JobKind } from "@/lib/jobs/types";
 import { recordConnectionTest } from "@/lib/settings/connection-tests";
-import { initialImportProgress, parseImportProgress, type ImportProgress } from "./import-progress";
 import { importStartCheck, startImport } from "./import-start";
+import { fakeImportJob } from "./import-testing";
 
 let db: Db;
-let close: () => void;
-beforeEach(() => {
-  const opened = openDatabase(":memory:");
-  db = opened.db;
-  close = () => opened.sqlite.close();
-});
-afterEach(() => close());
+withMemoryDatabase((opened) => (db = opened));
 
 const passed = { ok: true, checks: [{ id: "token", ok: true, message: "Signed in." }] };
 const failed = { ok: false, checks: [{ id: "token", ok: false, message: "Halo refused the client secret." }] };
 
-const quickImport: JobKind<ImportProgress> = {
-  name: "import",
-  label: "import",
-  resumable: true,
-  pausable: true,
-  initialProgress: initialImportProgress,
-  parseProgress: parseImportProgress,
-  run: async () => ({ status: "succeeded" }),
-};
+const quickImport = fakeImportJob(async () => ({ status: "succeeded" }));
 
 describe("when an import may start", () => {
   it("needs both connections to have passed a test since their settings were saved, and says which", () => {

@@ -13,9 +13,11 @@ import { HaloClient } from "@/lib/halo/client";
 import { FixedWindowLimiter, RollingWindowLimiter, type RateLimitConfig } from "@/lib/http/rate-limiter";
 import type { RetryPolicy } from "@/lib/http/request";
 import { HuduClient } from "@/lib/hudu/client";
+import type { JobKind } from "@/lib/jobs/types";
 import { ensureLayouts } from "@/lib/layouts/ensure";
 import { startSimulators, type RunningSimulators, type StartSimulatorsOptions } from "@/sim";
 import type { MspSize } from "@/sim/data/generate";
+import { initialImportProgress, parseImportProgress, type ImportProgress } from "./import-progress";
 
 /** How the test clients talk to the simulators (defaults: no real pacing, quick retries). */
 export interface SimClientOptions {
@@ -144,4 +146,9 @@ export function spawnConnected(sims: RunningSimulators, { entry, args = [], data
     child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr }));
   });
   return { child, done };
+}
+
+/** An import kind that does only `run` (for tests of what is around imports: starting, the schedule). */
+export function fakeImportJob(run: JobKind<ImportProgress>["run"]): JobKind<ImportProgress> {
+  return { name: "import", label: "import", resumable: true, pausable: true, initialProgress: initialImportProgress, parseProgress: parseImportProgress, run };
 }

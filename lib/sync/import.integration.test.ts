@@ -206,10 +206,7 @@ describe("an interrupted import ends exactly like an uninterrupted one", () => {
   it("pauses part-way, resumes, and ends the same", async () => {
     const setup = await setUpImport({ size: "tiny", seed: SEED });
     try {
-      setup.sims.hudu.control.setLatency(15);
-      const job = importJob({ connect: setup.connect });
-      const started = startJob(job, { db: setup.db, startedBy: "admin@example.com" });
-      await waitUntil(() => (outcomes(setup.db, started.run.id).created ?? 0) >= 12);
+      const { job, started } = await startPartWay(setup);
       expect(requestJob({ db: setup.db, id: started.run.id, request: "pause" }).status).toBe("requested");
       const paused = await waitForJob(started.run.id);
       expect(paused?.status).toBe("paused");
@@ -227,11 +224,7 @@ describe("an interrupted import ends exactly like an uninterrupted one", () => {
   it("when its process dies part-way (creates in flight, some applied but never recorded), the resumed run finishes the job", async () => {
     const setup = await setUpImport({ size: "tiny", seed: SEED });
     try {
-      // Slow Hudu down so the run is caught part-way.
-      setup.sims.hudu.control.setLatency(15);
-      const job = importJob({ connect: setup.connect });
-      const started = startJob(job, { db: setup.db, startedBy: "admin@example.com" });
-      await waitUntil(() => (outcomes(setup.db, started.run.id).created ?? 0) >= 12);
+      const { job, started } = await startPartWay(setup);
 
       // The process "dies": its run row now names an owner that no longer exists, so this
       // process's heartbeat finds the run gone and stops, abandoning what is in flight.
@@ -316,6 +309,15 @@ describe("a run that meets trouble", () => {
     }
   }, 120_000);
 });
+
+/** Starts an import on a slowed-down Hudu and returns once it is part-way (a dozen creates done). */
+async function startPartWay(setup: ImportSetup) {
+  setup.sims.hudu.control.setLatency(15);
+  const job = importJob({ connect: setup.connect });
+  const started = startJob(job, { db: setup.db, startedBy: "admin@example.com" });
+  await waitUntil(() => (outcomes(setup.db, started.run.id).created ?? 0) >= 12);
+  return { job, started };
+}
 
 async function waitUntil(condition: () => boolean, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

@@ -60,8 +60,8 @@ export function groupKeyOf(item: PlanItem): string {
 /** The plan's items in preview order: by company name, then companies first, sites, contacts, contracts, then name. */
 export function sortForPreview(items: PlanItem[]): PlanItem[] {
   const collator = new Intl.Collator("en", { sensitivity: "base", numeric: true });
-  // Names as people read them: stray spaces or a leading quote do not move a company to the top.
-  const sortName = (name: string) => name.replace(/^[\s"'“‘(]+/, "");
+  // Names as people read them: stray spaces, markup or a leading quote do not move a company to the top.
+  const sortName = (name: string) => name.replace(/<[^>]*>/g, "").replace(/^[\s"'“‘(]+/, "");
   return [...items].sort(
     (a, b) =>
       collator.compare(sortName(a.companyName), sortName(b.companyName)) ||

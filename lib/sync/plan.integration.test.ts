@@ -99,6 +99,16 @@ describe("the plan of a fresh demo data set", () => {
     expect(kept).toBe(matchedActive);
   });
 
+  it("carries what Halo's lists hold into the writes: the site's notes and address", () => {
+    const activeClients = new Set(sims.generated.halo.clients.filter((c) => !c.inactive).map((c) => c.id));
+    const sitesWithNotes = sims.generated.halo.sites.filter((s) => activeClients.has(s.client_id) && !s.inactive && s.notes?.trim());
+    expect(sitesWithNotes.length).toBeGreaterThan(0);
+    const fieldsOf = (key: string) => (plan.items.find((i) => i.key === key)?.write as { fields: Record<string, unknown> } | undefined)?.fields;
+    for (const site of sitesWithNotes) expect(fieldsOf(`site:${site.id}`)?.notes, `site ${site.id}`).toBe(site.notes!.trim());
+    const site = sims.generated.halo.sites.find((s) => activeClients.has(s.client_id) && !s.inactive)!;
+    expect(fieldsOf(`site:${site.id}`)?.address).toMatchObject({ address_line_1: site.delivery_address.line1.trim() });
+  });
+
   it("links each planned contact to its site's asset when the site is planned too", () => {
     const contacts = plan.items.filter((i) => i.type === "contact" && i.action === "create");
     const withLink = contacts.filter((i) => {

@@ -1,18 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openDatabase, type Db } from "@/db";
+import { describe, expect, it } from "vitest";
+import type { Db } from "@/db";
+import { withMemoryDatabase } from "@/db/testing";
 import { saveSyncSettingsRow } from "@/db/queries/sync-settings";
 import { SyncError } from "@/lib/errors";
 import { defaultSyncSettings } from "./settings-schema";
 import { loadSyncSettings, saveSyncSettings } from "./settings";
 
 let db: Db;
-let close: () => void;
-beforeEach(() => {
-  const opened = openDatabase(":memory:");
-  db = opened.db;
-  close = () => opened.sqlite.close();
-});
-afterEach(() => close());
+withMemoryDatabase((opened) => (db = opened));
 
 describe("sync settings", () => {
   it("are the defaults until saved: no layouts, the recommended mapping, archive what is gone, active contracts only", () => {

@@ -19,6 +19,8 @@
  * AssetLinkValue and companyKey resolves in one pass.
  */
 
+import type { HuduAddressValue } from "@/lib/hudu/custom-fields";
+
 export const syncRecordTypes = ["company", "site", "contact", "contract"] as const;
 /** A Halo client becomes a Hudu company; sites, users (contacts) and contracts become assets. */
 export type SyncRecordType = (typeof syncRecordTypes)[number];
@@ -74,14 +76,8 @@ export interface AssetLinkValue {
   assetLink: { key: RecordKey; huduAssetId: number | null };
 }
 
-export interface AddressValue {
-  address_line_1: string | null;
-  address_line_2: string | null;
-  city: string | null;
-  state: string | null;
-  zip: string | null;
-  country_name: string | null;
-}
+/** Hudu's AddressData value. */
+export type AddressValue = HuduAddressValue;
 
 /** A value as Hudu takes it (already formatted for the field's type), or a link to resolve. */
 export type PlannedValue = string | number | boolean | null | number[] | string[] | AddressValue | AssetLinkValue;

@@ -43,7 +43,7 @@ export function SetupForm() {
         type="password"
         autoComplete="new-password"
         required
-        hint="At least 10 characters."
+        hint="10 to 72 characters."
         error={errors.password?.[0]}
       />
       <Field

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { validatedAction } from "@/lib/auth/session";
+import { errorForLog } from "@/lib/errors";
 import {
   saveConnectionSettings,
   saveConnectionSettingsInputSchema,
@@ -57,7 +58,7 @@ export const testConnectionAction = validatedAction(z.object({ service }), { rol
     };
   } catch (error) {
     // The test functions turn Halo/Hudu failures into checks; anything thrown is our own bug.
-    console.error(`[connections] testing ${name} failed unexpectedly`, error);
+    console.error(`[connections] testing ${name} failed unexpectedly: ${errorForLog(error)}`);
     return { status: "error", message: `The ${name} test could not run. The details are in the server log.` };
   }
 });

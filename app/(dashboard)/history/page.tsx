@@ -14,7 +14,9 @@ export const metadata = { title: "History" };
 export const dynamic = "force-dynamic";
 
 const RUNS_SHOWN = 100;
-const CHANGES_SHOWN = 200;
+/** Decision changes come in hundreds after a bulk accept: the newest few, or more on request. */
+const CHANGES_SHOWN = 50;
+const CHANGES_SHOWN_ALL = 1000;
 
 const STATUS_TEXT: Record<ImportRunStatus, string> = {
   running: "Running",
@@ -25,11 +27,14 @@ const STATUS_TEXT: Record<ImportRunStatus, string> = {
 };
 
 /** Every import run (who, when, how long, what it did, its report) and every change of a match decision. */
-export default async function HistoryPage() {
+export default async function HistoryPage({ searchParams }: { searchParams: Promise<{ decisions?: string }> }) {
   const me = await requireUser();
   const db = getDb();
+  const all = (await searchParams).decisions === "all";
+  const shown = all ? CHANGES_SHOWN_ALL : CHANGES_SHOWN;
   const runs = listImportRunSummaries({ db, limit: RUNS_SHOWN });
-  const changes = listDecisionHistory({ db, limit: CHANGES_SHOWN });
+  const changes = listDecisionHistory({ db, limit: shown + 1 });
+  const more = changes.length > shown;
   const schedule = getScheduleView({ db });
 
   return (
@@ -114,7 +119,7 @@ export default async function HistoryPage() {
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
-                {changes.map((change) => (
+                {changes.slice(0, shown).map((change) => (
                   <tr key={change.id} className="align-top">
                     <td className="whitespace-nowrap px-3 py-2">
                       <LocalTime date={change.changedAt} />
@@ -130,7 +135,16 @@ export default async function HistoryPage() {
                 ))}
               </tbody>
             </table>
-            {changes.length === CHANGES_SHOWN ? <p className="px-3 py-2 text-xs text-slate-500">The newest {CHANGES_SHOWN} changes.</p> : null}
+            {more ? (
+              <p className="px-3 py-2 text-xs text-slate-500">
+                The newest {shown} changes.{" "}
+                {all ? null : (
+                  <Link href="/history?decisions=all" className="underline">
+                    Show the newest {CHANGES_SHOWN_ALL}
+                  </Link>
+                )}
+              </p>
+            ) : null}
           </div>
         )}
       </section>

@@ -44,7 +44,7 @@ export function AddUserForm({ canEdit }: { canEdit: boolean }) {
           name="password"
           type="password"
           autoComplete="new-password"
-          hint="At least 10 characters. Share it with them privately."
+          hint="10 to 72 characters. Share it with them privately."
           error={fieldErrors.password?.[0]}
         />
         <Button type="submit">{pending ? "Adding…" : "Add user"}</Button>

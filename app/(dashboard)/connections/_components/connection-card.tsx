@@ -2,11 +2,11 @@
 
 import { useState } from "react";
 import { Alert, Button, Field } from "@/components/ui/form";
-import type { ConnectionField } from "@/lib/connections/normalise";
+import { normaliseUrl, serverOf, type ConnectionField } from "@/lib/connections/normalise";
 import type { ConnectionSettingsView } from "@/lib/settings/connection-settings";
 import type { LastConnectionTest } from "@/lib/settings/connection-tests";
 import { saveConnectionAction, testConnectionAction } from "../actions";
-import { CARDS, type CardField } from "./card-fields";
+import { CARDS, type CardField, type CardInfo } from "./card-fields";
 import { CheckList } from "./check-list";
 import { LocalTime } from "@/components/ui/local-time";
 
@@ -19,6 +19,23 @@ const SECRET_HINT_KEY = { haloClientSecret: "haloClientSecretHint", huduApiKey: 
 function savedValue(settings: ConnectionSettingsView, field: ConnectionField): string {
   if (field === "haloClientSecret" || field === "huduApiKey") return "";
   return settings[field] ?? "";
+}
+
+const URL_KINDS = { haloAuthUrl: "haloAuth", haloResourceUrl: "haloResource", huduUrl: "hudu" } as const;
+
+/**
+ * The new server (host) a typed address points to when it differs from the saved one, else null.
+ * The server refuses such a save unless the secret is typed again; this says so before Save.
+ */
+function movedServer(card: CardInfo, values: Partial<Record<ConnectionField, string>>, settings: ConnectionSettingsView): string | null {
+  for (const field of card.fields) {
+    if (!(field.name in URL_KINDS)) continue;
+    const saved = savedValue(settings, field.name);
+    const typed = normaliseUrl(values[field.name] ?? "", URL_KINDS[field.name as keyof typeof URL_KINDS], { allowHttp: true }).value;
+    const server = serverOf(typed);
+    if (saved && server && server !== serverOf(saved)) return new URL(server).host;
+  }
+  return null;
 }
 
 /**
@@ -51,6 +68,7 @@ export function ConnectionCard({
   const fieldErrors = saveResult?.status === "invalid" ? (saveResult.fieldErrors ?? {}) : {};
   const notes = saveResult?.status === "ok" ? (saveResult.data?.notes ?? {}) : {};
   const noteLines = card.fields.flatMap((f) => (notes[f.name] ?? []).map((n) => `${f.label}: ${n}`));
+  const newServer = movedServer(card, values, settings);
 
   async function onSave(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -134,6 +152,7 @@ export function ConnectionCard({
               error={fieldErrors[field.name]?.[0]}
               settings={settings}
               canEdit={canEdit}
+              newServer={field.secret ? newServer : null}
             />
           ))}
         </fieldset>
@@ -188,6 +207,7 @@ function CardInput({
   error,
   settings,
   canEdit,
+  newServer,
 }: {
   field: CardField;
   value: string;
@@ -195,6 +215,8 @@ function CardInput({
   error?: string;
   settings: ConnectionSettingsView;
   canEdit: boolean;
+  /** Set on a secret field when a typed address points to another server than the saved one. */
+  newServer: string | null;
 }) {
   const override = settings.overrides[field.name];
   const secretHint = field.secret ? settings[SECRET_HINT_KEY[field.name as keyof typeof SECRET_HINT_KEY]] : null;
@@ -202,7 +224,12 @@ function CardInput({
 
   const hint = (
     <>
-      {field.secret ? (
+      {newServer && value === "" ? (
+        <span className="block font-medium text-amber-800">
+          The address now points to another server ({newServer}): enter the {secretName(field)} again. A saved{" "}
+          {secretName(field)} is never sent to a server it was not entered for.
+        </span>
+      ) : field.secret ? (
         <span className="block">
           {secretHint
             ? `Saved (${secretHint}).${canEdit ? " Leave empty to keep it; type a new one to replace it." : ""}`
@@ -235,6 +262,11 @@ function CardInput({
       hint={hint}
     />
   );
+}
+
+/** "client secret", "API key": the label as it reads mid-sentence. */
+function secretName(field: CardField): string {
+  return field.label.replace(/^Client/, "client");
 }
 
 function capitalise(text: string): string {

@@ -35,7 +35,7 @@ export function PlanTotals({
             <tr key={type} className="border-t border-slate-100">
               <th scope="row" className="px-3 py-1.5 text-left font-medium">
                 {TYPE_LABELS[type].many}
-                {type !== "company" && summary.layouts[type] ? <span className="ml-1 text-xs font-normal text-slate-500">→ {summary.layouts[type]!.name}</span> : null}
+                {type !== "company" && summary.layouts[type] ? <span className="text-xs font-normal text-slate-500"> → {summary.layouts[type]!.name}</span> : null}
               </th>
               {planActions.map((action) => {
                 const n = summary.totals[type][action];

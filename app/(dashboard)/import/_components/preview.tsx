@@ -19,7 +19,7 @@ export function Preview({ canEdit, startSlot, matchersSlot }: { canEdit: boolean
       <PreviewPanel canEdit={canEdit} />
       {summary ? (
         <>
-          <div className="flex flex-wrap items-start justify-between gap-3 rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-sm">
+          <div className="space-y-2 rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-sm">
             <p className="text-sm">
               An import of this preview sends <span className="font-semibold">{formatCount(summary.writes)}</span> write{summary.writes === 1 ? "" : "s"} to
               Hudu (creates, updates and archives); everything else is left as it is.

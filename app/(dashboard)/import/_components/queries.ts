@@ -1,4 +1,5 @@
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
+import { getJson } from "@/components/ui/get-json";
 import type { PreviewStatus } from "@/lib/sync/preview";
 import type { PlanPageView, PlanQuery } from "@/lib/sync/plan-view";
 
@@ -8,15 +9,6 @@ export const previewKeys = {
   status: () => [...previewKeys.all, "status"] as const,
   items: (planId: number | null, query: PlanQuery) => [...previewKeys.all, "items", planId, query] as const,
 };
-
-async function getJson<T>(url: string): Promise<T> {
-  const response = await fetch(url, { headers: { accept: "application/json" }, cache: "no-store" });
-  if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as { error?: string } | null;
-    throw new Error(body?.error ?? `The server answered ${response.status}.`);
-  }
-  return (await response.json()) as T;
-}
 
 /** Polled every second while a preview is being prepared. */
 export function previewStatusQueryOptions() {

@@ -1,4 +1,5 @@
 import { queryOptions } from "@tanstack/react-query";
+import { getJson } from "@/components/ui/get-json";
 import type { ImportStartStatus } from "@/lib/sync/import-status";
 import type { FailedRecord, ImportRunView } from "@/lib/sync/import-view";
 
@@ -12,15 +13,6 @@ export const runKeys = {
   run: (id: number) => [...runKeys.all, "run", id] as const,
   failures: (id: number) => [...runKeys.all, "failures", id] as const,
 };
-
-async function getJson<T>(url: string): Promise<T> {
-  const response = await fetch(url, { headers: { accept: "application/json" }, cache: "no-store" });
-  if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as { error?: string } | null;
-    throw new Error(body?.error ?? `The server answered ${response.status}.`);
-  }
-  return (await response.json()) as T;
-}
 
 export function importStartStatusQueryOptions() {
   return queryOptions({

@@ -65,12 +65,21 @@ export function MappingEditor({
       }}
     >
       <h3 className="text-sm font-medium text-slate-700">Field mapping</h3>
-      <table className="w-full text-sm">
-        <thead className="sr-only">
+      <table className="w-full table-fixed text-sm">
+        <thead className="text-left text-xs text-slate-500">
           <tr>
-            <th>Halo field</th>
-            <th>Layout field</th>
-            <th>Remove</th>
+            <th scope="col" className="pb-1 font-medium">
+              From Halo
+            </th>
+            <th scope="col" className="w-6">
+              <span className="sr-only">goes into</span>
+            </th>
+            <th scope="col" className="pb-1 font-medium">
+              Into the layout field
+            </th>
+            <th scope="col" className="w-8">
+              <span className="sr-only">Remove</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -93,7 +102,7 @@ export function MappingEditor({
                     ))}
                   </select>
                 </td>
-                <td className="py-1 pr-1 text-slate-400" aria-hidden>
+                <td className="py-2 text-center text-slate-400" aria-hidden>
                   →
                 </td>
                 <td className="py-1 pr-1">

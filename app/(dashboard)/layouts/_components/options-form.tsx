@@ -47,8 +47,9 @@ export function OptionsForm({ canEdit, company: saved, options: savedOptions }: 
       <fieldset className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
         <legend className="px-1 text-base font-semibold">Companies</legend>
         <p className="text-xs text-slate-600">
-          A client marked <em>create new</em> becomes a Hudu company with its name and these details. Its Halo id is always written
-          into the company&apos;s ID number (as <code>halo:123</code>), so links can be rebuilt from Hudu.
+          A client marked <em>create new</em> becomes a Hudu company with its name and the details ticked here; matched companies
+          get the same details as chosen below. The Halo id goes into the ID number (as <code>halo:123</code>) of every company created,
+          and of matched ones whose ID number is empty unless they are left as they are, so links can be rebuilt from Hudu.
         </p>
         {CREATE_FIELDS.map((f) => (
           <Check key={f.key} label={f.label} checked={company.create[f.key]} disabled={off} onChange={(v) => setCompany({ ...company, create: { ...company.create, [f.key]: v } })} />

@@ -1,4 +1,5 @@
 import { queryOptions } from "@tanstack/react-query";
+import { getJson } from "@/components/ui/get-json";
 import type { BoardData, BoardDecision, DecisionChangeView, SnapshotStatus } from "@/lib/decisions/types";
 
 /**
@@ -11,15 +12,6 @@ export const matchKeys = {
   decisions: () => [...matchKeys.all, "decisions"] as const,
   snapshot: () => [...matchKeys.all, "snapshot"] as const,
 };
-
-async function getJson<T>(url: string): Promise<T> {
-  const response = await fetch(url, { headers: { accept: "application/json" }, cache: "no-store" });
-  if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as { error?: string } | null;
-    throw new Error(body?.error ?? `The server answered ${response.status}.`);
-  }
-  return (await response.json()) as T;
-}
 
 /** Both sides and the suggestions: changes only with a new snapshot. */
 export function boardQueryOptions() {

@@ -1,9 +1,10 @@
 import NextAuth from "next-auth";
-import { authOptions } from "@/lib/auth/options";
+import { authOptionsFor } from "@/lib/auth/options";
 
-// Built per request so the secret is read from the environment at run time, not build time.
+// Built per request: the secret is read from the environment at run time, not build time, and
+// the cookies are Secure when this request came over https.
 function handler(req: Request, ctx: { params: Promise<{ nextauth: string[] }> }) {
-  return NextAuth(authOptions())(req, ctx);
+  return NextAuth(authOptionsFor(req.headers))(req, ctx);
 }
 
 export { handler as GET, handler as POST };

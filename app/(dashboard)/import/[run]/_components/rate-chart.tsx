@@ -1,47 +1,30 @@
 "use client";
 
 import { Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { perMinute, RATE_BUCKET_MS, type ImportProgress } from "@/lib/sync/import-progress";
-
-const BUCKETS_PER_MINUTE = 60_000 / RATE_BUCKET_MS;
-
-/** Requests per minute (over the minute before each point) for one service, from the run's buckets. */
-function series(buckets: ImportProgress["buckets"], index: 1 | 2, now: number) {
-  if (buckets.length === 0) return [];
-  const first = buckets[0][0];
-  const last = Math.max(buckets.at(-1)![0], Math.floor(now / RATE_BUCKET_MS) * RATE_BUCKET_MS);
-  const counts = new Map(buckets.map((b) => [b[0], b[index]]));
-  const points: Array<{ at: number; perMinute: number }> = [];
-  const window: number[] = [];
-  for (let at = first; at <= last; at += RATE_BUCKET_MS) {
-    window.push(counts.get(at) ?? 0);
-    if (window.length > BUCKETS_PER_MINUTE) window.shift();
-    points.push({ at, perMinute: window.reduce((a, b) => a + b, 0) });
-  }
-  return points.slice(-60);
-}
+import { perMinute, ratePoints, type ImportProgress } from "@/lib/sync/import-progress";
 
 const time = (at: number) => new Date(at).toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit", second: "2-digit" });
 
 /**
- * A small live chart of one service's requests per minute against its limit. The numbers beside
- * it say the same in words, for those who do not see the chart.
+ * A small live chart of one service's requests per minute (per clock minute, or per limit window
+ * when longer) against its limit. The numbers beside it say the same in words, for those who do
+ * not see the chart.
  */
 export function RateChart({
   service,
   progress,
   current,
-  now,
 }: {
   service: "halo" | "hudu";
   progress: ImportProgress;
   current: number;
-  now: number;
 }) {
   const limit = perMinute(progress.limits[service]);
-  const data = series(progress.buckets, service === "halo" ? 1 : 2, now);
+  const points = ratePoints(progress.buckets, service, progress.limits[service]);
+  // A line needs two points: the minute before the first request had none.
+  const data = points.length === 1 ? [{ at: points[0].at - 60_000, perMinute: 0 }, ...points] : points;
   const name = service === "halo" ? "Halo" : "Hudu";
-  const summary = `${name}: ${current} requests a minute now${limit ? ` of ${Math.round(limit)} allowed` : ""}; ${progress.requests[service]} in all.`;
+  const summary = `${name}: ${current} a minute${limit ? ` (${Math.round(limit)} allowed)` : ""}; ${progress.requests[service]} in all.`;
   return (
     <figure className="rounded-lg border border-slate-200 bg-white p-3">
       <figcaption className="mb-1 flex flex-wrap items-baseline justify-between gap-2 text-sm">
@@ -60,7 +43,7 @@ export function RateChart({
             </LineChart>
           </ResponsiveContainer>
         ) : (
-          <p className="pt-8 text-center text-xs text-slate-500">No requests counted yet.</p>
+          <p className="pt-8 text-center text-xs text-slate-500">No request sent yet.</p>
         )}
       </div>
     </figure>

@@ -3,6 +3,8 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, useTransition } from "react";
 import { Alert, Button } from "@/components/ui/form";
+import { LiveRegion } from "@/components/ui/live-region";
+import { ProgressBar } from "@/components/ui/progress-bar";
 import { formatCount, formatDateTime } from "@/components/ui/format";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { PHASE_TEXT } from "@/lib/sync/import-progress";
@@ -11,7 +13,6 @@ import type { SyncRecordType } from "@/lib/sync/types";
 import { cancelImportAction, pauseImportAction, resumeImportAction } from "../../run-actions";
 import { importRunQueryOptions, runKeys } from "../../_components/run-queries";
 import { FailuresTable } from "./failures-table";
-import { ProgressBar } from "./progress-bar";
 import { RateChart } from "./rate-chart";
 
 const STATUS_TEXT: Record<ImportRunStatus, string> = {
@@ -32,6 +33,20 @@ const TYPE_TITLES: Record<SyncRecordType, string> = { company: "Companies", site
 const OUTCOME_TEXT = { created: "Created", updated: "Updated", unchanged: "Unchanged", archived: "Archived", skipped: "Skipped", failed: "Failed" } as const;
 
 const handled = (t: ImportTotals) => t.total - t.open;
+
+/** A progress bar with its name and figures shown above it (the bar reads the same figures out). */
+function LabelledBar({ label, totals, idle }: { label: string; totals: ImportTotals; idle: string }) {
+  const detail = totals.total > 0 ? `${formatCount(handled(totals))} of ${formatCount(totals.total)}` : idle;
+  return (
+    <div className="space-y-1">
+      <div className="flex items-baseline justify-between gap-2 text-sm">
+        <span className="font-medium">{label}</span>
+        <span className="text-xs tabular-nums text-slate-600">{detail}</span>
+      </div>
+      <ProgressBar label={label} value={handled(totals)} max={Math.max(1, totals.total)} valueText={detail} />
+    </div>
+  );
+}
 const clock = (iso: string) => new Date(iso).toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit", second: "2-digit" });
 
 /** What the run is doing in one sentence: the activity, or where it stands. */
@@ -55,14 +70,16 @@ export function RunMonitor({ initial, canEdit }: { initial: ImportRunView; canEd
   const queryClient = useQueryClient();
   const { data } = useQuery({ ...importRunQueryOptions(initial.id), initialData: initial });
   const view = data ?? initial;
-  const [message, setMessage] = useState<{ tone: "error" | "info"; text: string } | null>(null);
+  // Kept with the state it was said in: "Pausing…" goes once the run is paused.
+  const [message, setMessage] = useState<{ tone: "error" | "info"; text: string; status: ImportRunStatus } | null>(null);
   const [pending, startTransition] = useTransition();
   const now = Date.parse(view.startedAt) + view.durationMs;
 
   const act = (action: typeof pauseImportAction) =>
     startTransition(async () => {
       const result = await action({ runId: view.id });
-      setMessage(result.status === "ok" ? (result.message ? { tone: "info", text: result.message } : null) : { tone: "error", text: result.message });
+      const text = result.message ?? null;
+      setMessage(text ? { tone: result.status === "ok" ? "info" : "error", text, status: view.status } : null);
       await queryClient.invalidateQueries({ queryKey: runKeys.run(view.id) });
       void queryClient.invalidateQueries({ queryKey: runKeys.status() });
     });
@@ -102,14 +119,16 @@ export function RunMonitor({ initial, canEdit }: { initial: ImportRunView; canEd
         ) : null}
       </div>
 
-      {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
+      {message && message.status === view.status ? <Alert tone={message.tone}>{message.text}</Alert> : null}
 
       <div className="space-y-1 rounded-lg border border-slate-200 bg-white px-4 py-3">
         {/* Only state changes are announced; the counts below change every second. */}
-        <p role="status" aria-live="polite" className="text-sm font-medium" data-testid="run-state">
-          {STATUS_TEXT[view.status]}
-          {view.status === "running" ? ` · ${PHASE_TEXT[view.progress.phase]}` : ""}
-        </p>
+        <LiveRegion className="text-sm font-medium">
+          <span data-testid="run-state">
+            {STATUS_TEXT[view.status]}
+            {view.status === "running" ? ` · ${PHASE_TEXT[view.progress.phase]}` : ""}
+          </span>
+        </LiveRegion>
         <p className="text-sm text-slate-700" data-testid="run-activity">
           {doing(view)}
         </p>
@@ -122,17 +141,11 @@ export function RunMonitor({ initial, canEdit }: { initial: ImportRunView; canEd
       </div>
 
       <div className="space-y-3 rounded-lg border border-slate-200 bg-white px-4 py-3">
-        <ProgressBar
-          label="Overall"
-          value={view.totals.total > 0 ? handled(view.totals) : null}
-          max={view.totals.total}
-          detail={view.totals.total > 0 ? `${formatCount(handled(view.totals))} of ${formatCount(view.totals.total)} records` : PHASE_TEXT[view.progress.phase]}
-        />
+        <LabelledBar label="Overall" totals={view.totals} idle={PHASE_TEXT[view.progress.phase]} />
         <div className="grid gap-3 sm:grid-cols-2">
-          {(Object.keys(TYPE_TITLES) as SyncRecordType[]).map((type) => {
-            const t = view.byType[type];
-            return <ProgressBar key={type} label={TYPE_TITLES[type]} value={t.total > 0 ? handled(t) : null} max={t.total} detail={t.total > 0 ? `${formatCount(handled(t))} of ${formatCount(t.total)}` : "—"} />;
-          })}
+          {(Object.keys(TYPE_TITLES) as SyncRecordType[]).map((type) => (
+            <LabelledBar key={type} label={TYPE_TITLES[type]} totals={view.byType[type]} idle="not planned yet" />
+          ))}
         </div>
       </div>
 
@@ -148,8 +161,8 @@ export function RunMonitor({ initial, canEdit }: { initial: ImportRunView; canEd
       </dl>
 
       <div className="grid gap-3 md:grid-cols-2">
-        <RateChart service="halo" progress={view.progress} current={view.ratePerMinute.halo} now={now} />
-        <RateChart service="hudu" progress={view.progress} current={view.ratePerMinute.hudu} now={now} />
+        <RateChart service="halo" progress={view.progress} current={view.ratePerMinute.halo} />
+        <RateChart service="hudu" progress={view.progress} current={view.ratePerMinute.hudu} />
       </div>
       {view.status === "running" && view.remainingRequests > 0 ? (
         <p className="text-xs text-slate-500">
