@@ -7,9 +7,10 @@ import { importItems, jobRuns } from "@/db/schema";
 import { startJob, waitForJob } from "@/lib/jobs/runner";
 import { importJob } from "@/lib/sync/import-job";
 import type { Db } from "@/db";
-import { setUpImport, spawnConnected, type ChildOutcome, type ImportSetup } from "@/lib/sync/import-testing";
+import { setUpImport, type ImportSetup } from "@/lib/sync/import-testing";
 import type { HuduData } from "@/sim/data/types";
 import { summariseHuduState } from "@/sim/testing";
+import { spawnConnected, type ChildOutcome } from "../testing";
 
 // `import` as cron runs it: the real command line in a child process against the simulators,
 // killed with SIGKILL part-way and run again.
@@ -40,7 +41,7 @@ afterAll(async () => {
 });
 
 function startCli(args: string[]) {
-  return spawnConnected(setup.sims, { entry: "cli/index.ts", args, databasePath: path.join(dir, "app.db") });
+  return spawnConnected(setup.sims, { entry: "cli/index.ts", args, database: path.join(dir, "app.db") });
 }
 
 /** Records created so far by the latest import of `db`. */
@@ -122,7 +123,7 @@ describe("the server", () => {
   it("killed with SIGKILL mid-import, twice, resumes the run at each start-up and ends as an uninterrupted run, nothing twice", async () => {
     const databasePath = path.join(dir, "server.db");
     const server = await setUpImport({ size: "tiny", seed: SEED, databasePath });
-    const startServer = (args: string[] = []) => spawnConnected(server.sims, { entry: "scripts/server-start.ts", args, databasePath });
+    const startServer = (args: string[] = []) => spawnConnected(server.sims, { entry: "scripts/server-start.ts", args, database: databasePath });
     try {
       // Started from the dashboard, killed while creates are in flight.
       server.sims.hudu.control.setLatency(40);

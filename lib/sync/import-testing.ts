@@ -3,8 +3,6 @@
  * CLI import test): a database with layouts ensured and every client decided, and clients whose
  * pacing does not slow a test down.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { expect } from "vitest";
 import { openDatabase, type Db } from "@/db";
 import { saveDecision } from "@/db/queries/match-decisions";
@@ -97,55 +95,6 @@ export async function setUpImport({
 /** Requests that change something in Hudu, from the simulator's counts. */
 export function writeRequests(counts: Record<string, number>): Record<string, number> {
   return Object.fromEntries(Object.entries(counts).filter(([key]) => /^(POST|PUT|PATCH|DELETE) /.test(key)));
-}
-
-/** Random secrets for child processes (start-up refuses example and repeated-pattern ones); one set per test file, so children share a database. */
-const CHILD_SECRETS = { NEXTAUTH_SECRET: randomBytes(32).toString("base64"), SETTINGS_ENCRYPTION_KEY: randomBytes(32).toString("base64") };
-const CONNECTION_VARS = ["HALO_AUTH_URL", "HALO_RESOURCE_URL", "HALO_TENANT", "HALO_CLIENT_ID", "HALO_CLIENT_SECRET", "HUDU_URL", "HUDU_API_KEY"];
-
-export interface ChildOutcome {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
-
-/**
- * Runs `entry` (a TypeScript file: the CLI, the server's start-up) in a child process on the
- * database at `databasePath`, connected to the simulators through the HALO_ and HUDU_
- * environment overrides. The child is `node --import tsx` itself (no wrapper process), so a kill
- * reaches the process doing the work; spawned asynchronously, as the simulators live in this one.
- */
-export function spawnConnected(sims: RunningSimulators, { entry, args = [], databasePath }: { entry: string; args?: string[]; databasePath: string }): { child: ChildProcess; done: Promise<ChildOutcome> } {
-  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !CONNECTION_VARS.includes(k)));
-  const child = spawn(process.execPath, ["--import", "tsx", entry, ...args], {
-    cwd: process.cwd(),
-    env: {
-      ...base,
-      ...CHILD_SECRETS,
-      NODE_ENV: "test",
-      DATABASE_PATH: databasePath,
-      NO_COLOR: "1",
-      HALO_AUTH_URL: sims.halo.authUrl,
-      HALO_RESOURCE_URL: sims.halo.resourceUrl,
-      HALO_TENANT: sims.halo.tenant,
-      HALO_CLIENT_ID: sims.halo.clientId,
-      HALO_CLIENT_SECRET: sims.halo.clientSecret,
-      HUDU_URL: sims.hudu.url,
-      HUDU_API_KEY: sims.hudu.apiKey,
-      HALO_RATE_LIMIT: "10000/1s",
-      HUDU_RATE_LIMIT: "10000/1s",
-    },
-  });
-  let stdout = "";
-  let stderr = "";
-  child.stdout!.on("data", (d) => (stdout += d));
-  child.stderr!.on("data", (d) => (stderr += d));
-  const done = new Promise<ChildOutcome>((resolve, reject) => {
-    child.on("error", reject);
-    child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr }));
-  });
-  return { child, done };
 }
 
 /** An import kind that does only `run` (for tests of what is around imports: starting, the schedule). */
