@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { readDemoInfo, type DemoInfo } from "../env";
+import { preparePreview, setUpLayouts, testBothConnections } from "./steps";
 
 // A Halo client whose name is markup that would run if a page put it into the DOM as HTML (a
 // <script> and an <img onerror>) travels through the board, the preview and an import run's
@@ -70,23 +71,11 @@ test("the board shows the name as text and runs nothing; the client is marked cr
 
 test("the preview shows the name as text and runs nothing", async ({ page }) => {
   // Layouts (set up here unless an earlier spec did) and tested connections: an import may start.
-  await page.goto("/layouts");
-  const setUp = page.getByRole("button", { name: "Set up layouts…" });
-  if (await setUp.isVisible()) {
-    await setUp.click();
-    await page.getByRole("dialog", { name: "Change Hudu's layouts?" }).getByRole("button", { name: "Yes, make these changes in Hudu" }).click();
-  }
-  await expect(page.getByText("All three layouts are ready for an import.")).toBeVisible({ timeout: 60_000 });
-  await page.goto("/connections");
-  for (const name of ["Halo", "Hudu"]) {
-    await page.getByRole("button", { name: `Test ${name}`, exact: true }).click();
-    await expect(page.getByText(`${name} works.`, { exact: true })).toBeVisible({ timeout: 60_000 });
-  }
+  await setUpLayouts(page);
+  await testBothConnections(page);
 
   const check = watchForScripts(page);
-  await page.goto("/import");
-  await page.getByRole("button", { name: /^Prepare (the|a new) preview$/ }).click();
-  await expect(page.getByRole("button", { name: "Prepare a new preview" })).toBeEnabled({ timeout: 120_000 });
+  await preparePreview(page);
   await page.getByRole("searchbox", { name: "Search by name" }).fill("Larkspur");
   // The company to create, under its own name.
   await expect(page.getByRole("region", { name: NAME })).toBeVisible({ timeout: 30_000 });
