@@ -21,14 +21,27 @@ const PUBLIC_ACTIONS: Record<string, RegExp> = {
   "app/(auth)/setup/actions.ts#createFirstAdminAction": /"status":"closed"/,
 };
 /** Actions a viewer may call: they only read. */
-const VIEWER_ACTIONS = new Set<string>([]);
+const VIEWER_ACTIONS = new Set<string>([
+  "app/(dashboard)/import/actions.ts#reviewMatchersAction", // reads Hudu's matchers and compares them with the board
+]);
 /** Route handlers anyone may call. */
 const PUBLIC_ROUTES = new Set([
   "/api/health", // liveness check for load balancers: says "ok" and nothing else
   "/api/auth/[...nextauth]", // next-auth's own endpoints: sign-in must work without a session
 ]);
 /** Route handlers (by method) a viewer may call: they only read. */
-const VIEWER_ROUTES = new Set(["GET /api/match/board", "GET /api/match/decisions", "GET /api/match/snapshot"]);
+const VIEWER_ROUTES = new Set([
+  "GET /api/match/board",
+  "GET /api/match/decisions",
+  "GET /api/match/snapshot",
+  "GET /api/match/decisions/[haloClientId]/history",
+  "GET /api/import/plan",
+  "GET /api/import/plan/items",
+  "GET /api/import/status",
+  "GET /api/import/runs/[id]",
+  "GET /api/import/runs/[id]/failures",
+  "GET /api/import/runs/[id]/failures.csv",
+]);
 /** Pages anyone may open. */
 const PUBLIC_PAGES = new Set(["/signin", "/setup", "/_not-found", "/_global-error"]);
 

@@ -34,7 +34,7 @@ export function RateChart({
       <div className="h-28" aria-hidden="true">
         {data.length > 1 ? (
           <ResponsiveContainer width="100%" height="100%">
-            <LineChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
+            <LineChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: 0 }} accessibilityLayer={false}>
               <XAxis dataKey="at" tickFormatter={time} tick={{ fontSize: 10 }} minTickGap={40} />
               <YAxis width={36} tick={{ fontSize: 10 }} domain={[0, Math.max(limit ?? 0, ...data.map((d) => d.perMinute), 1)]} allowDecimals={false} />
               <Tooltip labelFormatter={(at) => time(Number(at))} formatter={(v) => [`${v} a minute`, name]} />
