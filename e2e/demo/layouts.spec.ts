@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { expectNoA11yViolations } from "../a11y";
 import { readDemoInfo } from "../env";
 
 // Stage two on the fresh demo, as an admin first meets it: set the Hudu layouts up (the app shows
@@ -50,6 +51,8 @@ test("sets up the three layouts after showing what will be created, and a second
   // Everything is in place: set-up is no longer offered.
   await page.reload();
   await expect(page.getByRole("button", { name: "Set up layouts…" })).toHaveCount(0);
+  // The page with three layouts and their mapping editors passes the accessibility scan.
+  await expectNoA11yViolations(page, "layouts, set up");
 });
 
 test("edits a mapping (checked against the layout) and the options, and both are kept", async ({ page }) => {
@@ -104,6 +107,7 @@ test("prepares the preview and shows totals, filters and each client's records w
   const group = page.getByRole("region", { name: client.name.trim(), exact: true });
   await expect(group).toBeVisible();
   await expect(group.getByTestId("plan-item").first()).toContainText("not matched yet");
+  await expectNoA11yViolations(page, "import preview, filtered");
 
   // A number in the totals filters the list to exactly those records.
   await page.getByRole("searchbox").fill("");

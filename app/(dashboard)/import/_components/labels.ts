@@ -14,7 +14,7 @@ export const ACTION_STYLES: Record<PlanAction, string> = {
   update: "bg-sky-100 text-sky-800",
   unchanged: "bg-slate-100 text-slate-600",
   archive: "bg-amber-100 text-amber-900",
-  skip: "bg-slate-100 text-slate-500",
+  skip: "bg-slate-100 text-slate-700",
 };
 
 export const TYPE_LABELS: Record<SyncRecordType, { one: string; many: string }> = {

@@ -11,7 +11,7 @@ const FOUND_BY: Record<string, string> = {
 };
 
 function Value({ value }: { value: string | null }) {
-  return value === null ? <span className="italic text-slate-400">empty</span> : <span className="break-words">{value}</span>;
+  return value === null ? <span className="italic text-slate-500">empty</span> : <span className="break-words">{value}</span>;
 }
 
 /** One record: what happens to it, and (opened) its field-by-field difference, old → new. */

@@ -53,7 +53,7 @@ export function PlanTotals({
                         {formatCount(n)}
                       </button>
                     ) : (
-                      <span className="px-2 text-slate-300">0</span>
+                      <span className="px-2 text-slate-500">0</span>
                     )}
                   </td>
                 );
