@@ -5,8 +5,13 @@
  * open after a refresh), the cached load, the JSON the browser receives, and buildBoardView (what
  * the browser recomputes after every decision).
  *
+ * Then, in Chromium against a built dashboard (bench/board-browser.ts), the DOM node count of
+ * /match with 100 and with 5,000 clients on each side (virtualised lists: it must not grow with
+ * the data) and the time of one decision's recompute.
+ *
  * `npm run bench:board` (human-readable) or `npm run bench:board -- --json`; `--demo` for the demo
- * size, `--seed=N` for other data (default 1).
+ * size, `--seed=N` for other data (default 1), `--no-browser` to leave out the browser part
+ * (which builds the dashboard first when the code is newer than the build).
  */
 import { saveDecisions } from "@/db/queries/match-decisions";
 import { listBoardDecisions, loadBoardData } from "@/lib/decisions/board-data";
@@ -15,11 +20,15 @@ import { HaloClient } from "@/lib/halo";
 import { HuduClient } from "@/lib/hudu";
 import { refreshSnapshot } from "@/lib/snapshot/refresh";
 import { startSimulators } from "@/sim";
+import { measureBoardInBrowser, type BoardInBrowser } from "./board-browser";
 import { benchArgs, benchDatabase, ms } from "./common";
 
 const { asJson, size, seed } = benchArgs();
+const inBrowser = !process.argv.includes("--no-browser");
+/** Clients on each side of the board in the browser part. */
+const BROWSER_SIZES = [100, 5_000];
 
-async function main() {
+async function measureServerSide() {
   const sims = await startSimulators({ size, seed, halo: { rateLimit: false }, hudu: { rateLimit: false } });
   const { db, close } = benchDatabase("bench-board-");
   try {
@@ -99,23 +108,39 @@ async function main() {
       buildBoardView: { noDecisionsMs: viewNoDecisionsMs, withDecisionsMedianMs: views[2], decisions: decisions.length },
       rssMB: Math.round(process.memoryUsage().rss / 1e6),
     };
-    if (asJson) {
-      console.log(JSON.stringify(figures, null, 2));
-    } else {
-      console.log(`Match board, ${size} data (seed ${seed}): ${figures.haloClients} Halo clients × ${figures.huduCompanies} Hudu companies`);
-      const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-      console.log(`  quality against the generator's truth (${quality.truePairs} true pairs): auto-accept precision ${pct(quality.autoPrecision)} (${quality.autoAccepted} auto-accepted), recall ${pct(quality.autoRecall)}, top-1 ${pct(quality.top1)}`);
-      for (const w of quality.wrongAutoAccepts) console.log(`    wrong auto-accept: ${JSON.stringify(w.halo)} → ${JSON.stringify(w.hudu)} (${w.reasons.join("; ")})`);
-      console.log(`  snapshot refresh (rate limits off): ${refreshMs} ms, ${haloRequests} Halo + ${huduRequests} Hudu requests`);
-      console.log(`    (at Halo's published 300 per 5 minutes the Halo side alone takes ≈${figures.refresh.minutesAtHaloPublishedLimit} min)`);
-      console.log(`  first open after a refresh (load + engine): ${firstLoadMs} ms; cached: ${cachedLoadMs} ms; JSON ${(jsonBytes / 1e6).toFixed(1)} MB`);
-      console.log(`  buildBoardView in the browser: ${viewNoDecisionsMs} ms with no decisions, median ${views[2]} ms with ${decisions.length}`);
-      console.log(`  RSS ${figures.rssMB} MB`);
-    }
+    return figures;
   } finally {
     close();
     await sims.close();
   }
+}
+
+async function main() {
+  const figures = await measureServerSide();
+  const browser: BoardInBrowser[] = inBrowser ? await measureBoardInBrowser(BROWSER_SIZES) : [];
+  if (asJson) {
+    console.log(JSON.stringify({ ...figures, browser }, null, 2));
+    return;
+  }
+  printServerSide(figures);
+  for (const b of browser) {
+    console.log(`  /match in Chromium, ${b.clientsEachSide.toLocaleString("en")} clients on each side: ${b.domNodes.toLocaleString("en")} DOM nodes (${b.rowsRendered} list rows rendered); one decision (click → board shows it): median ${b.decisionMs.median} ms of ${b.decisionMs.all.join(", ")}`);
+  }
+}
+
+function printServerSide(figures: Awaited<ReturnType<typeof measureServerSide>>) {
+  const { size, seed, quality, refresh, openBoard, buildBoardView: view } = figures;
+  const { ms: refreshMs, haloRequests, huduRequests } = refresh;
+  const { firstLoadMs, cachedLoadMs, jsonBytes } = openBoard;
+  console.log(`Match board, ${size} data (seed ${seed}): ${figures.haloClients} Halo clients × ${figures.huduCompanies} Hudu companies`);
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  console.log(`  quality against the generator's truth (${quality.truePairs} true pairs): auto-accept precision ${pct(quality.autoPrecision)} (${quality.autoAccepted} auto-accepted), recall ${pct(quality.autoRecall)}, top-1 ${pct(quality.top1)}`);
+  for (const w of quality.wrongAutoAccepts) console.log(`    wrong auto-accept: ${JSON.stringify(w.halo)} → ${JSON.stringify(w.hudu)} (${w.reasons.join("; ")})`);
+  console.log(`  snapshot refresh (rate limits off): ${refreshMs} ms, ${haloRequests} Halo + ${huduRequests} Hudu requests`);
+  console.log(`    (at Halo's published 300 per 5 minutes the Halo side alone takes ≈${refresh.minutesAtHaloPublishedLimit} min)`);
+  console.log(`  first open after a refresh (load + engine): ${firstLoadMs} ms; cached: ${cachedLoadMs} ms; JSON ${(jsonBytes / 1e6).toFixed(1)} MB`);
+  console.log(`  buildBoardView in the browser: ${view.noDecisionsMs} ms with no decisions, median ${view.withDecisionsMedianMs} ms with ${view.decisions}`);
+  console.log(`  RSS ${figures.rssMB} MB`);
 }
 
 main().catch((err) => {

@@ -4,9 +4,8 @@
  * demo admin and the connection settings for the simulators, builds the dashboard if needed,
  * starts it, and prints where to open it and how to sign in.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync, readdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { openDatabase } from "@/db";
@@ -16,6 +15,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { encryptSecret } from "@/lib/crypto";
 import { startSimulators } from "@/sim";
 import { isMspSize, MSP_SIZES, type MspSize } from "@/sim/data/generate";
+import { buildIfNeeded, startDashboard, waitForHealth } from "./dashboard";
 
 export const DEMO_ADMIN = { email: "demo@example.com", password: "halo-hudu-demo" };
 
@@ -59,58 +59,6 @@ function demoSecrets(): { NEXTAUTH_SECRET: string; SETTINGS_ENCRYPTION_KEY: stri
   return secrets;
 }
 
-function newestSourceMtime(dirs: string[]): number {
-  let newest = 0;
-  const walk = (dir: string) => {
-    if (!existsSync(dir)) return;
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (/\.(tsx?|css|js|mjs|sql|json)$/.test(entry.name) && !entry.name.endsWith(".test.ts")) {
-        newest = Math.max(newest, statSync(full).mtimeMs);
-      }
-    }
-  };
-  dirs.forEach(walk);
-  for (const f of ["package.json", "next.config.js", "tsconfig.json", "instrumentation.ts"]) {
-    if (existsSync(f)) newest = Math.max(newest, statSync(f).mtimeMs);
-  }
-  return newest;
-}
-
-/** Builds unless a build newer than every source file exists; `--no-build` takes any build as is. */
-function buildIfNeeded(): void {
-  const buildId = path.join(distDir, "BUILD_ID");
-  if (args["no-build"]) {
-    if (!existsSync(buildId)) fail(`no build in ${distDir}; run without --no-build`);
-    return;
-  }
-  const stale =
-    !existsSync(buildId) || statSync(buildId).mtimeMs < newestSourceMtime(["app", "components", "lib", "db"]);
-  if (!stale) return;
-  console.log("Building the dashboard (first run, or the code changed)…");
-  const result = spawnSync(process.execPath, [path.resolve("node_modules", "next", "dist", "bin", "next"), "build"], {
-    stdio: ["ignore", "inherit", "inherit"],
-    env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" },
-  });
-  if (result.status !== 0) fail("the build failed (see above)");
-}
-
-async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 120_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) fail(`the dashboard exited with code ${child.exitCode} (see above)`);
-    try {
-      const res = await fetch(`${url}/api/health`);
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  fail(`the dashboard did not answer at ${url} within ${timeoutMs / 1000} s`);
-}
-
 async function main() {
   if (args.fresh) rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
@@ -141,25 +89,25 @@ async function main() {
   db.insert(connectionSettings).values({ id: 1, ...settings }).onConflictDoUpdate({ target: connectionSettings.id, set: settings }).run();
   sqlite.close();
 
-  buildIfNeeded();
+  try {
+    buildIfNeeded({ distDir, reuse: args["no-build"] });
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error));
+  }
 
   const url = `http://${args.host}:${port}`;
-  // Node runs Next directly (not through npx) so that stopping the demo stops the server too:
-  // a signal to npx does not reach the server it started.
-  const nextBin = path.resolve("node_modules", "next", "dist", "bin", "next");
-  const next = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", args.host!], {
-    stdio: ["ignore", "inherit", "inherit"],
+  const next = startDashboard({
+    distDir,
+    port,
+    host: args.host!,
     env: {
-      ...process.env,
       ...secrets,
-      NEXT_DIST_DIR: distDir,
       DATABASE_PATH: dbFile,
       NEXTAUTH_URL: url,
       SIMULATOR_MODE: "true",
       // The simulators' windows are scaled down; the dashboard paces itself to the same limits.
       HALO_RATE_LIMIT: `300/${Math.round(300_000 / rateScale)}ms`,
       HUDU_RATE_LIMIT: `300/${Math.round(60_000 / rateScale)}ms`,
-      NEXT_TELEMETRY_DISABLED: "1",
     },
   });
 
@@ -175,7 +123,7 @@ async function main() {
   process.on("SIGTERM", () => void stop());
   next.on("exit", (code) => void stop(code ?? 1));
 
-  await waitForHealth(url, next);
+  await waitForHealth(url, next).catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));
 
   const info = {
     url,

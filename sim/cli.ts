@@ -2,7 +2,8 @@
  * `npm run sim`: starts both simulators and prints one JSON line with their URLs and credentials.
  * Flags (or env): --size demo|tiny|large (SIM_SIZE), --seed N (SIM_SEED), --halo-port N
  * (SIM_HALO_PORT), --hudu-port N (SIM_HUDU_PORT), --rate-scale N (SIM_RATE_SCALE),
- * --host H (SIM_HOST), --no-rate-limit (SIM_NO_RATE_LIMIT=1).
+ * --host H (SIM_HOST), --latency MS (SIM_LATENCY_MS: answer time of every request),
+ * --no-rate-limit (SIM_NO_RATE_LIMIT=1).
  */
 import { parseArgs } from "node:util";
 import { connectionInfo, startSimulators } from "./index";
@@ -16,6 +17,7 @@ const { values } = parseArgs({
     "hudu-port": { type: "string" },
     "rate-scale": { type: "string" },
     host: { type: "string" },
+    latency: { type: "string" },
     "no-rate-limit": { type: "boolean" },
   },
 });
@@ -46,6 +48,7 @@ const sims = await startSimulators({
   huduPort: num(values["hudu-port"], process.env.SIM_HUDU_PORT, "hudu-port") ?? 0,
   host: values.host ?? process.env.SIM_HOST ?? "127.0.0.1",
   rateScale: num(values["rate-scale"], process.env.SIM_RATE_SCALE, "rate-scale"),
+  latencyMs: num(values.latency, process.env.SIM_LATENCY_MS, "latency"),
   ...(noRateLimit ? { halo: { rateLimit: false }, hudu: { rateLimit: false } } : {}),
 });
 

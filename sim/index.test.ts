@@ -18,4 +18,21 @@ describe("startSimulators", () => {
       await sims.close();
     }
   });
+
+  it("answers every request of both after latencyMs", async () => {
+    const sims = await startSimulators({ size: "tiny", seed: 2, latencyMs: 120 });
+    try {
+      let started = Date.now();
+      const token = await haloToken(sims.halo);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(110);
+      started = Date.now();
+      expect((await haloGet(sims.halo, token, "/Client")).status).toBe(200);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(110);
+      started = Date.now();
+      expect((await huduFetch(sims.hudu, "GET", "/api_info")).status).toBe(200);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(110);
+    } finally {
+      await sims.close();
+    }
+  });
 });

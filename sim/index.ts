@@ -23,6 +23,8 @@ export interface StartSimulatorsOptions {
   host?: string;
   /** Passed to both as rateLimitScale (keeps the limits, shortens the windows). */
   rateScale?: number;
+  /** Answer time of every request to either simulator, in ms (as `setLatency`; `clearFaults` sets it back to 0). */
+  latencyMs?: number;
   /** Extra options for each simulator (data is generated from size/seed unless given here). */
   halo?: Omit<HaloSimOptions, "port" | "host">;
   hudu?: Omit<HuduSimOptions, "port" | "host">;
@@ -47,6 +49,10 @@ export async function startSimulators(opts: StartSimulatorsOptions = {}): Promis
   } catch (err) {
     await halo.close();
     throw err;
+  }
+  if (opts.latencyMs) {
+    halo.control.setLatency(opts.latencyMs);
+    hudu.control.setLatency(opts.latencyMs);
   }
   return {
     halo,

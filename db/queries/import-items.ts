@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray } from "drizzle-orm";
+import { and, asc, count, eq, gt, inArray } from "drizzle-orm";
 import type { Db } from "@/db";
 import { importItems, type ImportItemRow, type ImportItemState, type ImportOutcome } from "@/db/schema";
 import { writeTransaction } from "@/db/transaction";
@@ -14,12 +14,22 @@ export type NewImportItem = Omit<typeof importItems.$inferInsert, "runId" | "seq
 /** SQLite caps bound parameters per statement; insert in slices well under it. */
 const INSERT_SLICE = 50;
 
-export function saveImportItems({ db, runId, items }: { db: Db; runId: number; items: NewImportItem[] }): void {
+/**
+ * Saves every item in one transaction (a run has all its items or none). `items` may be a lazy
+ * iterable: a large plan's rows (~70 MB of JSON for 76,000 items) are then made a slice at a
+ * time instead of all at once.
+ */
+export function saveImportItems({ db, runId, items }: { db: Db; runId: number; items: Iterable<NewImportItem> }): void {
   writeTransaction(db, (tx) => {
-    for (let i = 0; i < items.length; i += INSERT_SLICE) {
-      const slice = items.slice(i, i + INSERT_SLICE).map((item, j) => ({ ...item, runId, seq: i + j }));
+    let slice: Array<typeof importItems.$inferInsert> = [];
+    let seq = 0;
+    for (const item of items) {
+      slice.push({ ...item, runId, seq: seq++ });
+      if (slice.length < INSERT_SLICE) continue;
       tx.insert(importItems).values(slice).run();
+      slice = [];
     }
+    if (slice.length > 0) tx.insert(importItems).values(slice).run();
   });
 }
 
@@ -27,14 +37,44 @@ export function hasImportItems({ db, runId }: { db: Db; runId: number }): boolea
   return Boolean(db.select({ key: importItems.key }).from(importItems).where(eq(importItems.runId, runId)).limit(1).get());
 }
 
-/** What is left to do, in plan order: pending items and creates that may have been sent. */
-export function listOpenImportItems({ db, runId }: { db: Db; runId: number }): ImportItemRow[] {
+const OPEN_STATES = ["pending", "sending"] satisfies ImportItemState[];
+
+/**
+ * What is left to do of these types, in plan order, a page at a time: pending items and creates
+ * that may have been sent, after plan position `afterSeq`. (A large run's items do not all fit in
+ * memory comfortably: each carries its plan entry.)
+ */
+export function listOpenImportItems({
+  db,
+  runId,
+  types,
+  afterSeq = -1,
+  limit,
+}: {
+  db: Db;
+  runId: number;
+  types: ImportItemRow["type"][];
+  afterSeq?: number;
+  limit: number;
+}): ImportItemRow[] {
   return db
     .select()
     .from(importItems)
-    .where(and(eq(importItems.runId, runId), inArray(importItems.state, ["pending", "sending"] satisfies ImportItemState[])))
+    .where(and(eq(importItems.runId, runId), inArray(importItems.type, types), inArray(importItems.state, OPEN_STATES), gt(importItems.seq, afterSeq)))
     .orderBy(asc(importItems.seq))
+    .limit(limit)
     .all();
+}
+
+/** How many items of these types are left to do. */
+export function countOpenImportItems({ db, runId, types }: { db: Db; runId: number; types: ImportItemRow["type"][] }): number {
+  return (
+    db
+      .select({ n: count() })
+      .from(importItems)
+      .where(and(eq(importItems.runId, runId), inArray(importItems.type, types), inArray(importItems.state, OPEN_STATES)))
+      .get()?.n ?? 0
+  );
 }
 
 /** Written before a create goes out: after a crash, this item is looked up in Hudu first. */
@@ -108,4 +148,15 @@ export function countImportOutcomesByRun({ db, runIds }: { db: Db; runIds: numbe
     .where(inArray(importItems.runId, runIds))
     .groupBy(importItems.runId, importItems.outcome)
     .all();
+}
+
+/** Every item's saved plan entry (JSON), in plan order (bench:import counts the requests the plan needs). */
+export function listImportItemJson({ db, runId }: { db: Db; runId: number }): string[] {
+  return db
+    .select({ itemJson: importItems.itemJson })
+    .from(importItems)
+    .where(eq(importItems.runId, runId))
+    .orderBy(asc(importItems.seq))
+    .all()
+    .map((row) => row.itemJson);
 }

@@ -125,6 +125,9 @@ describe("HaloClient short reads", () => {
 describe("HaloClient tokens", () => {
   it("gets a new token and retries when the token expires mid-sweep", async () => {
     const { sim, halo } = await setup({ data: dataWith250Users() });
+    // Pages 2 and 3 are asked for ahead as soon as page 1 says there are 250 users; the answer
+    // time keeps them at the server while the tokens expire, so both are refused once.
+    sim.control.setLatency(200);
     let read = 0;
     for await (const _user of halo.listUsers()) {
       read++;
@@ -133,8 +136,8 @@ describe("HaloClient tokens", () => {
     expect(read).toBe(250);
     const counts = sim.control.requestCounts();
     expect(counts["POST /auth/token"]).toBe(2);
-    expect(counts["GET /api/users"]).toBe(4); // 3 pages + the one refused with 401
-    expect(sim.control.requests().filter((r) => r.status === 401)).toHaveLength(1);
+    expect(counts["GET /api/users"]).toBe(5); // 3 pages + the two refused with 401
+    expect(sim.control.requests().filter((r) => r.status === 401)).toHaveLength(2);
   });
 
   it("reuses a cached token and refreshes one shortly before it expires", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { HaloListing, type PageResult } from "./listing";
+import { HaloListing, PAGES_AHEAD, type PageResult } from "./listing";
 import { haloClientSchema } from "./records";
 
 /** Pages served from an array, the way a server with a page cap would. */
@@ -47,7 +47,8 @@ describe("HaloListing", () => {
     const error = await new HaloListing("client", haloClientSchema, fetchPage).toArray().catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "bad_response", service: "halo" });
     expect((error as Error).message).toBe("Halo reported 500 clients but sent 100 (it sent the same page of clients twice, so it seems to ignore paging).");
-    expect(asked).toHaveLength(2);
+    // The pages record_count announces were asked for ahead; none beyond them.
+    expect(asked.map((a) => a.pageNo)).toEqual([1, 2, 3, 4, 5]);
   });
 
   it("without record_count, a repeated page stops the sweep with a warning (nothing says records are missing)", async () => {
@@ -64,7 +65,8 @@ describe("HaloListing", () => {
     const listing = new HaloListing("user", haloClientSchema, fetchPage);
     const error = await listing.toArray().catch((e: unknown) => e);
     expect((error as Error).message).toBe("Halo reported 1,204 users but sent 1,100.");
-    expect(asked.map((a) => a.pageNo)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    // Page 13 was asked for ahead (record_count announced it); page 12 came back empty.
+    expect(asked.map((a) => a.pageNo)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
     // The same through a server that caps pages lower: short pages never end the sweep early.
     const capped = pager(130, { cap: 50, reported: 131 });
     await expect(new HaloListing("client", haloClientSchema, capped.fetchPage).toArray()).rejects.toThrow("Halo reported 131 clients but sent 130.");
@@ -89,5 +91,34 @@ describe("HaloListing", () => {
       return { records: [{ id: 2, name: "b" }, { id: 3, name: "c" }], recordCount: 3 };
     }, {}, 2);
     expect((await listing.toArray()).map((r) => r.id)).toEqual([1, 2, 3]);
+  });
+
+  it("asks for the pages record_count announces a few ahead, and yields them in order", async () => {
+    let inFlight = 0;
+    let most = 0;
+    const all = Array.from({ length: 2000 }, (_, i) => ({ id: i + 1, name: `Client ${i + 1}` }));
+    const listing = new HaloListing("client", haloClientSchema, async (pageNo, pageSize) => {
+      inFlight++;
+      most = Math.max(most, inFlight);
+      // Later pages answer sooner: the order of the answers must not matter.
+      await new Promise((resolve) => setTimeout(resolve, 30 - pageNo));
+      inFlight--;
+      return { records: all.slice((pageNo - 1) * pageSize, pageNo * pageSize), recordCount: all.length };
+    });
+    expect((await listing.toArray()).map((r) => r.id)).toEqual(all.map((r) => r.id));
+    expect(most).toBe(PAGES_AHEAD);
+    expect(listing.pagesRead).toBe(20);
+  });
+
+  it("a page that fails while asked ahead fails the sweep in its turn, after the pages before it", async () => {
+    const seen: number[] = [];
+    const listing = new HaloListing("client", haloClientSchema, async (pageNo, pageSize) => {
+      if (pageNo === 3) throw new Error("page 3 broke");
+      return { records: Array.from({ length: pageSize }, (_, i) => ({ id: (pageNo - 1) * pageSize + i + 1, name: "c" })), recordCount: 1000 };
+    });
+    await expect((async () => {
+      for await (const record of listing) seen.push(record.id);
+    })()).rejects.toThrow("page 3 broke");
+    expect(seen).toHaveLength(200);
   });
 });

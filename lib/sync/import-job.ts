@@ -1,14 +1,16 @@
 import { hasImportItems, saveImportItems, type NewImportItem } from "@/db/queries/import-items";
 import { connectFromSettings, type ConnectSources } from "@/lib/connections/connect";
+import type { HaloClient } from "@/lib/halo";
 import type { HttpEvent } from "@/lib/http/events";
+import type { HuduClient } from "@/lib/hudu";
 import type { JobContext, JobKind } from "@/lib/jobs/types";
-import { executeImportItems, IMPORT_CONCURRENCY } from "./executor";
+import { executeImportItems } from "./executor";
 import { countRequest, initialImportProgress, parseImportProgress, type ImportProgress } from "./import-progress";
 import { loadPlanInput } from "./load";
-import { buildPlan } from "./plan";
+import { streamPlan } from "./plan";
 import { loadSyncSettings, type SyncSettings } from "./settings";
 import { HALO_ID_SOURCE } from "./sources";
-import { assetRecordTypes, SKIP_REASON_TEXT, type AssetRecordType, type Plan, type PlanItem } from "./types";
+import { assetRecordTypes, SKIP_REASON_TEXT, type AssetRecordType, type PlanItem, type PlanWarning } from "./types";
 import { describeMatcherOutcome, syncHuduMatchers } from "./matchers";
 
 /**
@@ -22,10 +24,11 @@ const WAIT_WORTH_SHOWING_MS = 1_000;
 
 export function importJob({
   connect = connectFromSettings,
-  concurrency = IMPORT_CONCURRENCY,
+  concurrency,
   onProgress,
 }: {
   connect?: ConnectSources;
+  /** Requests in flight while writing to Hudu; default: enough for Hudu's limit (importConcurrency). */
   concurrency?: number;
   /** Every progress change as it happens (the CLI prints them). */
   onProgress?: (progress: ImportProgress) => void;
@@ -43,7 +46,7 @@ export function importJob({
 
 async function runImport(
   ctx: JobContext<ImportProgress>,
-  { connect, concurrency, onProgress }: { connect: ConnectSources; concurrency: number; onProgress?: (progress: ImportProgress) => void },
+  { connect, concurrency, onProgress }: { connect: ConnectSources; concurrency?: number; onProgress?: (progress: ImportProgress) => void },
 ) {
   const progress = (change: Partial<ImportProgress>, force = false) => {
     ctx.progress(change, { force });
@@ -72,14 +75,7 @@ async function runImport(
   const { halo, hudu } = await connect({ db: ctx.db, onEvent });
   progress({ limits: { halo: pick(halo.http.limiter.config), hudu: pick(hudu.http.limiter.config) } }, true);
 
-  if (!hasImportItems({ db: ctx.db, runId: ctx.run.id })) {
-    progress({ phase: "reading", activity: "reading Halo and Hudu" }, true);
-    const input = await loadPlanInput({ db: ctx.db, halo, hudu, settings, signal: ctx.signal, onProgress: (p) => progress({ activity: p.message }) });
-    progress({ phase: "planning", activity: "working out what to do", wait: null }, true);
-    const plan = buildPlan(input);
-    saveImportItems({ db: ctx.db, runId: ctx.run.id, items: plan.items.map(toImportItem) });
-    progress({ planReadAt: plan.generatedAt, warnings: planWarnings(plan) }, true);
-  }
+  if (!hasImportItems({ db: ctx.db, runId: ctx.run.id })) await planAndSave(ctx, { halo, hudu, settings, progress });
 
   await executeImportItems({
     ctx: {
@@ -103,6 +99,24 @@ async function runImport(
   }
   if (!ctx.signal.aborted) progress({ phase: "finished", activity: null, wait: null }, true);
   return { status: "succeeded" } as const;
+}
+
+/**
+ * Reads both sides, plans and saves the plan's items. A function of its own so that the input
+ * (~50–90 MB for the large data set) is gone once it returns: a suspended async function may keep
+ * its dead locals for as long as it waits, here the whole execution.
+ */
+async function planAndSave(
+  ctx: JobContext<ImportProgress>,
+  { halo, hudu, settings, progress }: { halo: HaloClient; hudu: HuduClient; settings: SyncSettings; progress: (change: Partial<ImportProgress>, force?: boolean) => void },
+): Promise<void> {
+  progress({ phase: "reading", activity: "reading Halo and Hudu" }, true);
+  const input = await loadPlanInput({ db: ctx.db, halo, hudu, settings, signal: ctx.signal, onProgress: (p) => progress({ activity: p.message }) });
+  progress({ phase: "planning", activity: "working out what to do", wait: null }, true);
+  // Item by item, straight into the database: the whole plan of a large data set is over 100 MB.
+  const plan = streamPlan(input);
+  saveImportItems({ db: ctx.db, runId: ctx.run.id, items: lazyMap(plan.items, toImportItem) });
+  progress({ planReadAt: plan.generatedAt, warnings: planWarnings(plan.warnings) }, true);
 }
 
 function pick(config: { limit: number; windowMs: number }) {
@@ -142,7 +156,12 @@ export function haloIdLabels(settings: SyncSettings): Record<AssetRecordType, st
 /** At most this many of the planner's warnings are kept on the run. */
 const MAX_WARNINGS = 50;
 
-function planWarnings(plan: Plan): string[] {
-  const all = plan.warnings.map((w) => w.message);
+function planWarnings(warnings: PlanWarning[]): string[] {
+  const all = warnings.map((w) => w.message);
   return all.length > MAX_WARNINGS ? [...all.slice(0, MAX_WARNINGS), `… and ${all.length - MAX_WARNINGS} more.`] : all;
+}
+
+/** `items.map(f)` made one at a time as it is read. */
+function* lazyMap<T, U>(items: Iterable<T>, f: (item: T) => U): Generator<U> {
+  for (const item of items) yield f(item);
 }

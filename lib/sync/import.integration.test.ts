@@ -313,7 +313,9 @@ describe("a run that meets trouble", () => {
 /** Starts an import on a slowed-down Hudu and returns once it is part-way (a dozen creates done). */
 async function startPartWay(setup: ImportSetup) {
   setup.sims.hudu.control.setLatency(15);
-  const job = importJob({ connect: setup.connect });
+  // A few requests at a time, so the run is still part-way when it is stopped (the default,
+  // sized for the tests' generous limit, would finish the tiny data set first).
+  const job = importJob({ connect: setup.connect, concurrency: 4 });
   const started = startJob(job, { db: setup.db, startedBy: "admin@example.com" });
   await waitUntil(() => (outcomes(setup.db, started.run.id).created ?? 0) >= 12);
   return { job, started };

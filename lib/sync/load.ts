@@ -16,7 +16,8 @@ import { assetRecordTypes, type AssetRecordType, type Plan, type PlanWarning } f
  * Reads what the planner needs: one paged sweep per Halo type (inactive records included; the
  * planner applies the options), Hudu's companies (archived included), its layouts and one sweep
  * per chosen layout (archived assets included), and our decisions, links and settings. Never a
- * request per client. Halo and Hudu are read at the same time, each at its own pace.
+ * request per client. Halo and Hudu are read at the same time, each at its own pace, and Halo's
+ * four sweeps run side by side.
  */
 
 export interface ReadProgress {
@@ -102,18 +103,22 @@ export async function loadPlanInput({
   now?: () => Date;
 }): Promise<PlanInput> {
   const readAt = now().toISOString();
-  const warnings: PlanWarning[] = [];
   const onProblem = () => {}; // listings keep their problems; sweepHalo turns them into warnings
 
+  // The four sweeps at once: the limiter shares Halo's budget between them, and none waits for another's answers.
   const readHalo = async () => {
-    const clients = await sweepHalo("clients", halo.listClients({ includeInactive: true, onProblem, signal }), onProgress, warnings);
-    const sites = await sweepHalo("sites", halo.listSites({ includeInactive: true, onProblem, signal }), onProgress, warnings);
-    const users = await sweepHalo("users", halo.listUsers({ includeInactive: true, onProblem, signal }), onProgress, warnings);
-    const contracts = await sweepHalo("contracts", halo.listContracts({ includeInactive: true, onProblem, signal }), onProgress, warnings);
-    return { clients, sites, users, contracts };
+    // Each sweep's warnings apart, then in type order: the plan must not depend on which finished first.
+    const found: PlanWarning[][] = [[], [], [], []];
+    const [clients, sites, users, contracts] = await Promise.all([
+      sweepHalo("clients", halo.listClients({ includeInactive: true, onProblem, signal }), onProgress, found[0]),
+      sweepHalo("sites", halo.listSites({ includeInactive: true, onProblem, signal }), onProgress, found[1]),
+      sweepHalo("users", halo.listUsers({ includeInactive: true, onProblem, signal }), onProgress, found[2]),
+      sweepHalo("contracts", halo.listContracts({ includeInactive: true, onProblem, signal }), onProgress, found[3]),
+    ]);
+    return { data: { clients, sites, users, contracts }, warnings: found.flat() };
   };
 
-  const readHudu = async () => {
+  const readHudu = async (warnings: PlanWarning[]) => {
     const companies = await sweepHudu<HuduCompany>(
       "companies",
       () => hudu.listAllCompanies({ signal, onProblem: (p) => warnings.push({ code: "hudu-read", message: p.message }) }),
@@ -130,10 +135,12 @@ export async function loadPlanInput({
     return { companies, layouts, assets };
   };
 
-  const [haloData, huduData] = await Promise.all([readHalo(), readHudu()]);
+  const huduWarnings: PlanWarning[] = [];
+  const [haloRead, huduData] = await Promise.all([readHalo(), readHudu(huduWarnings)]);
+  const warnings = [...haloRead.warnings, ...huduWarnings];
   const decisions = listDecisions({ db }).map((d) => ({ haloClientId: d.haloClientId, kind: d.kind, huduCompanyId: d.huduCompanyId }));
   const links = listSyncLinks({ db }).map((l) => ({ haloType: l.haloType, haloId: l.haloId, huduId: l.huduId, huduCompanyId: l.huduCompanyId, contentHash: l.contentHash }));
-  return { halo: haloData, hudu: huduData, decisions, links, settings, readAt, warnings };
+  return { halo: haloRead.data, hudu: huduData, decisions, links, settings, readAt, warnings };
 }
 
 /** Connects with the saved settings, reads everything and plans: what the preview and `plan` show. */

@@ -95,6 +95,15 @@ function desiredFields(ctx: AssetPlanContext, record: AnyRecord, companyKey: str
   return { fields, display };
 }
 
+/**
+ * The fields as the link's content hash sees them: a site link as the site it names (its record
+ * key), not its Hudu id, which is unknown until the site is created. Otherwise every contact and
+ * contract created with a link would look changed on the next run and be relinked again.
+ */
+function hashable(fields: Record<string, PlannedValue>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(fields).map(([key, value]) => [key, value && typeof value === "object" && "assetLink" in value ? { assetLink: value.assetLink.key } : value]));
+}
+
 /** Compares a planned value with the asset's; an unresolved site link always differs from Hudu's. */
 function same(field: MappedField, existing: unknown, desired: PlannedValue): boolean {
   if (desired && typeof desired === "object" && "assetLink" in desired) {
@@ -105,8 +114,12 @@ function same(field: MappedField, existing: unknown, desired: PlannedValue): boo
 }
 
 export function planAssets(ctx: AssetPlanContext): PlanItem[] {
+  return [...assetItems(ctx)];
+}
+
+/** planAssets one item at a time (an import saves each as it comes instead of holding them all). */
+export function* assetItems(ctx: AssetPlanContext): Generator<PlanItem> {
   const { type, state, settings } = ctx;
-  const items: PlanItem[] = [];
   const haloIdLabel = state.haloIdField?.label ?? null;
 
   // ---- Index what Hudu holds.
@@ -162,15 +175,23 @@ export function planAssets(ctx: AssetPlanContext): PlanItem[] {
     const target = clientId !== null ? ctx.targets.get(clientId) : undefined;
     const name = assetName(type, record);
     const base = { key, type, haloId: record.id, haloClientId: clientId, name, changes: [] as FieldChange[], contentHash: "" };
-    const skip = (reason: SkipReason, companyName = target?.companyName ?? "") =>
-      items.push({ ...base, name: name || `${type} ${record.id}`, action: "skip", huduId: null, huduCompanyId: null, companyKey: clientId !== null ? recordKey("company", clientId) : null, companyName, skipReason: reason });
+    const skip = (reason: SkipReason, companyName = target?.companyName ?? ""): PlanItem => ({
+      ...base,
+      name: name || `${type} ${record.id}`,
+      action: "skip",
+      huduId: null,
+      huduCompanyId: null,
+      companyKey: clientId !== null ? recordKey("company", clientId) : null,
+      companyName,
+      skipReason: reason,
+    });
 
     if (!target) {
-      skip("client-missing", (record as { clientName?: string | null }).clientName ?? "");
+      yield skip("client-missing", (record as { clientName?: string | null }).clientName ?? "");
       continue;
     }
     if (!target.ok) {
-      skip(target.reason);
+      yield skip(target.reason);
       continue;
     }
     const existing = state.usable ? findExisting(record.id) : null;
@@ -178,28 +199,28 @@ export function planAssets(ctx: AssetPlanContext): PlanItem[] {
 
     const inactive = inactiveReason(type, record, settings);
     if (inactive) {
-      if (existing && !existing.asset.archived && settings.options.whenGone === "archive") items.push(archiveItem(record.id, clientId, existing.asset, target.companyName));
-      else skip(inactive);
+      if (existing && !existing.asset.archived && settings.options.whenGone === "archive") yield archiveItem(record.id, clientId, existing.asset, target.companyName);
+      else yield skip(inactive);
       continue;
     }
     if (!state.usable) {
-      skip("no-layout");
+      yield skip("no-layout");
       continue;
     }
     if (!name) {
-      skip("no-name");
+      yield skip("no-name");
       continue;
     }
 
     const desired = desiredFields(ctx, record, target.companyKey);
-    const hash = contentHash({ name, fields: desired.fields });
+    const hash = contentHash({ name, fields: hashable(desired.fields) });
     const layoutId = state.layout!.id;
 
     if (!existing) {
       const changes: FieldChange[] = [{ key: "name", label: "Name", old: null, new: name }];
       for (const f of state.fields) if (desired.display[f.key] !== null) changes.push({ key: f.key, label: f.label, old: null, new: desired.display[f.key] });
       const fields = Object.fromEntries(Object.entries(desired.fields).filter(([, v]) => v !== null));
-      items.push({
+      yield {
         ...base,
         action: "create",
         huduId: null,
@@ -209,7 +230,7 @@ export function planAssets(ctx: AssetPlanContext): PlanItem[] {
         changes,
         write: { kind: "asset", layoutId, name, fields },
         contentHash: hash,
-      });
+      };
       continue;
     }
 
@@ -229,7 +250,7 @@ export function planAssets(ctx: AssetPlanContext): PlanItem[] {
     if (asset.archived) changes.unshift({ key: "archived", label: "Archived", old: "Yes", new: "No" });
     const link = links.get(record.id);
     const relink = !link || link.huduId !== asset.id || link.huduCompanyId !== asset.company_id || link.contentHash !== hash;
-    items.push({
+    yield {
       ...base,
       action: changes.length ? "update" : "unchanged",
       huduId: asset.id,
@@ -241,7 +262,7 @@ export function planAssets(ctx: AssetPlanContext): PlanItem[] {
       relink: relink || undefined,
       foundBy: existing.foundBy,
       contentHash: hash,
-    });
+    };
   }
 
   // ---- Assets whose Halo record is gone (deleted in Halo): archive, never delete.
@@ -257,8 +278,7 @@ export function planAssets(ctx: AssetPlanContext): PlanItem[] {
       if (asset && !handled.has(asset.id)) gone.set(haloId, asset);
     }
     for (const [haloId, asset] of [...gone].sort((a, b) => a[0] - b[0])) {
-      if (!asset.archived) items.push(archiveItem(haloId, null, asset));
+      if (!asset.archived) yield archiveItem(haloId, null, asset);
     }
   }
-  return items;
 }

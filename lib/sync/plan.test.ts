@@ -3,7 +3,7 @@ import { haloClientSchema, haloContractSchema, haloSiteSchema, haloUserSchema } 
 import { huduAssetLayoutSchema, huduAssetSchema, huduCompanySchema, type HuduAsset } from "@/lib/hudu/schemas";
 import { customFieldKey } from "@/lib/hudu/custom-fields";
 import { RECOMMENDED_LAYOUTS } from "@/lib/layouts/recommended";
-import { buildPlan } from "./plan";
+import { buildPlan, streamPlan } from "./plan";
 import type { PlanDecision, PlanInput, PlanLink } from "./plan-input";
 import { defaultSyncSettings, type SyncSettings } from "./settings-schema";
 import type { AssetRecordType, PlanItem } from "./types";
@@ -420,6 +420,29 @@ describe("buildPlan: a lost database", () => {
     const plan = buildPlan(input(acme({ companies: [company(500, "ACME")], decisions: [{ haloClientId: 1, kind: "create", huduCompanyId: null }] })));
     expect(item(plan.items, "company:1")).toMatchObject({ action: "update", huduId: 500, foundBy: "name", relink: true });
     expect(item(plan.items, "site:10")).toMatchObject({ action: "create", huduCompanyId: 500 });
+  });
+});
+
+describe("buildPlan: the next run", () => {
+  it("needs no relink for what the run before created with a site link (the link hashes as the site's Halo key)", () => {
+    const first = buildPlan(input(acme()));
+    // What the import records for each created asset: its Hudu id and the plan's content hash.
+    const created = { "site:10": 7010, "contact:100": 7100, "contract:1000": 8000 } as const;
+    const links: PlanLink[] = Object.entries(created).map(([key, huduId]) => {
+      const it = item(first.items, key);
+      return { haloType: it.type as AssetRecordType, haloId: it.haloId, huduId, huduCompanyId: 500, contentHash: it.contentHash };
+    });
+    const next = buildPlan(input(acme({ assets: acmeAssets(), links })));
+    for (const key of Object.keys(created)) expect(item(next.items, key)).toMatchObject({ action: "unchanged", relink: undefined });
+  });
+
+  it("streamPlan gives buildPlan's items and warnings, one at a time", () => {
+    const setup = input(acme({ assets: acmeAssets(), users: [user(100, 1, 10), user(101, 1, 10, { name: "" })] }));
+    const stream = streamPlan(setup);
+    const items = [...stream.items];
+    const plan = buildPlan(setup);
+    expect(JSON.stringify(items)).toBe(JSON.stringify(plan.items));
+    expect(stream.warnings).toEqual(plan.warnings);
   });
 });
 

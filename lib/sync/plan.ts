@@ -1,5 +1,5 @@
 import { layoutStates } from "@/lib/layouts/state";
-import { planAssets, type PlannedSite } from "./plan-assets";
+import { assetItems, planAssets, type PlannedSite } from "./plan-assets";
 import { planCompanies } from "./plan-companies";
 import type { PlanInput } from "./plan-input";
 import { assetRecordTypes, emptyTotals, type AssetRecordType, type Plan, type PlanItem, type PlanWarning } from "./types";
@@ -12,6 +12,21 @@ export type { PlanInput } from "./plan-input";
  * shows exactly what an import of the same input does.
  */
 export function buildPlan(input: PlanInput): Plan {
+  const stream = streamPlan(input);
+  const items = [...stream.items];
+  const totals = emptyTotals();
+  for (const item of items) totals[item.type][item.action]++;
+  return { items, totals, generatedAt: stream.generatedAt, warnings: stream.warnings, layouts: stream.layouts };
+}
+
+/** The plan with its items made one at a time (companies, sites, contacts, contracts); `warnings` is complete once they all are. */
+export type PlanStream = Omit<Plan, "items" | "totals"> & { items: Generator<PlanItem> };
+
+/**
+ * buildPlan for an import of a large data set: the items come one at a time, so they can be saved
+ * as they come instead of all being held at once (76,000 items are over 100 MB).
+ */
+export function streamPlan(input: PlanInput): PlanStream {
   const warnings: PlanWarning[] = [...(input.warnings ?? [])];
   const { items: companyItems, targets } = planCompanies(input, warnings);
   const states = layoutStates({ settings: input.settings, layouts: input.hudu.layouts });
@@ -21,32 +36,34 @@ export function buildPlan(input: PlanInput): Plan {
   }
 
   const records = { site: input.halo.sites, contact: input.halo.users, contract: input.halo.contracts };
-  const planType = (type: AssetRecordType, sites: Map<number, PlannedSite>) =>
-    planAssets({
-      type,
-      records: records[type],
-      state: states[type],
-      assets: input.hudu.assets[type],
-      links: input.links,
-      targets,
-      settings: input.settings,
-      sites,
-      warnings,
-    });
+  const context = (type: AssetRecordType, sites: Map<number, PlannedSite>) => ({
+    type,
+    records: records[type],
+    state: states[type],
+    assets: input.hudu.assets[type],
+    links: input.links,
+    targets,
+    settings: input.settings,
+    sites,
+    warnings,
+  });
 
-  const siteItems = planType("site", new Map());
-  const sites = plannedSites(siteItems);
-  const items: PlanItem[] = [...companyItems, ...siteItems, ...planType("contact", sites), ...planType("contract", sites)];
+  function* items(): Generator<PlanItem> {
+    yield* companyItems;
+    // Contacts and contracts link to the sites the run leaves in Hudu: the sites are planned whole first.
+    const siteItems = planAssets(context("site", new Map()));
+    yield* siteItems;
+    const sites = plannedSites(siteItems);
+    yield* assetItems(context("contact", sites));
+    yield* assetItems(context("contract", sites));
+  }
 
-  const totals = emptyTotals();
-  for (const item of items) totals[item.type][item.action]++;
   const layoutOf = (type: AssetRecordType) => {
     const l = states[type].layout;
     return l ? { id: l.id, name: l.name } : null;
   };
   return {
-    items,
-    totals,
+    items: items(),
     generatedAt: input.readAt,
     warnings,
     layouts: { site: layoutOf("site"), contact: layoutOf("contact"), contract: layoutOf("contract") },

@@ -1,0 +1,45 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import v8 from "node:v8";
+import { openDatabase } from "@/db";
+import { saveDecision } from "@/db/queries/match-decisions";
+import { HaloClient } from "@/lib/halo";
+import { HuduClient } from "@/lib/hudu";
+import { ensureLayouts } from "@/lib/layouts/ensure";
+import { loadPlanInput } from "@/lib/sync/load";
+import { buildPlan } from "@/lib/sync/plan";
+import { importJob } from "@/lib/sync/import-job";
+import { startJob, waitForJob } from "@/lib/jobs/runner";
+import { startSimulators } from "@/sim";
+const gc = (globalThis as unknown as { gc: () => void }).gc;
+let base = 0;
+const heap = (label: string) => { gc(); const u = process.memoryUsage().heapUsed; console.log(label, Math.round((u - base) / 1e6), "MB over base"); return u; };
+const sims = await startSimulators({ size: process.argv[2] === "demo" ? "demo" : "large", seed: 1, halo: { rateLimit: false }, hudu: { rateLimit: false } });
+const { db } = openDatabase(path.join(mkdtempSync(path.join(tmpdir(), "pm-")), "x.db"));
+const fast = { limit: 100_000, windowMs: 1000 };
+const halo = new HaloClient({ authUrl: sims.halo.authUrl, resourceUrl: sims.halo.resourceUrl, tenant: sims.halo.tenant, clientId: sims.halo.clientId, clientSecret: sims.halo.clientSecret, rateLimit: fast });
+const hudu = new HuduClient({ baseUrl: sims.hudu.url, apiKey: sims.hudu.apiKey, rateLimit: fast });
+await ensureLayouts({ db, hudu, updatedBy: "x" });
+const truth = new Map(sims.generated.truth.map((t) => [t.haloId, t.huduId]));
+for (const client of sims.generated.halo.clients) { const h = truth.get(client.id); saveDecision({ db, decision: h ? { haloClientId: client.id, kind: "match", huduCompanyId: h } : { haloClientId: client.id, kind: "create" }, decidedBy: "x", source: "manual" }); }
+const job = importJob({ connect: async ({ onEvent }) => ({ halo: new HaloClient(halo.config, { onEvent, limiter: halo.http.limiter }), hudu: new HuduClient(hudu.config, { onEvent, limiter: hudu.http.limiter }) }) });
+const t0 = Date.now();
+const s = startJob(job, { db, startedBy: "x" });
+const run = await waitForJob(s.run.id);
+console.log("import", run?.status, (Date.now() - t0) / 1000, "s");
+base = heap("base");
+for (const pass of ["second run input"]) {
+  const input = await loadPlanInput({ db, halo, hudu });
+  heap(pass);
+  const sizes: Record<string, number> = {};
+  const json = (x: unknown) => Math.round(JSON.stringify(x).length / 1e6);
+  sizes.haloUsers = json(input.halo.users); sizes.haloSites = json(input.halo.sites); sizes.haloClients = json(input.halo.clients); sizes.haloContracts = json(input.halo.contracts);
+  sizes.huduCompanies = json(input.hudu.companies); sizes.assetsSite = json(input.hudu.assets.site); sizes.assetsContact = json(input.hudu.assets.contact); sizes.assetsContract = json(input.hudu.assets.contract);
+  console.log("JSON MB", sizes);
+  const plan = buildPlan(input);
+  heap("input + plan");
+  console.log("plan JSON MB", json(plan.items), "sample unchanged:", JSON.stringify(plan.items.find((i) => i.type === "contact"))?.slice(0, 1500));
+}
+console.log("heap stats", v8.getHeapStatistics().heap_size_limit / 1e6);
+process.exit(0);

@@ -1,0 +1,49 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import type { Db } from "@/db";
+import { memoryDbPerTest } from "@/db/testing";
+import { countOpenImportItems, finishImportItem, listImportItemJson, listOpenImportItems, markImportItemSending, saveImportItems, type NewImportItem } from "./import-items";
+import { startJobRun } from "./job-runs";
+
+const memory = memoryDbPerTest();
+let db: Db;
+let runId: number;
+beforeEach(() => {
+  db = memory.db;
+  const started = startJobRun({ db, kind: "import", startedBy: "admin@example.com", owner: "test", isDead: () => false, onDead: (_tx, run) => run });
+  runId = started.run.id;
+});
+
+function item(type: NewImportItem["type"], haloId: number): NewImportItem {
+  return { key: `${type}:${haloId}`, type, action: "create", haloId, haloClientId: 1, name: `${type} ${haloId}`, companyName: "Acme", itemJson: JSON.stringify({ haloId }), state: "pending" };
+}
+
+function* items(): Generator<NewImportItem> {
+  for (let i = 1; i <= 120; i++) yield item("site", i);
+  for (let i = 1; i <= 30; i++) yield item("contact", i);
+}
+
+describe("import items", () => {
+  it("saves a lazy iterable in plan order, past the insert slice", () => {
+    saveImportItems({ db, runId, items: items() });
+    const saved = listImportItemJson({ db, runId }).map((json) => JSON.parse(json) as { haloId: number });
+    expect(saved).toHaveLength(150);
+    expect(saved.slice(0, 3).map((s) => s.haloId)).toEqual([1, 2, 3]);
+  });
+
+  it("pages through the open items of some types in plan order, skipping the finished ones", () => {
+    saveImportItems({ db, runId, items: items() });
+    finishImportItem({ db, runId, key: "site:2", outcome: "created" });
+    markImportItemSending({ db, runId, key: "site:3" });
+    expect(countOpenImportItems({ db, runId, types: ["site"] })).toBe(119);
+    expect(countOpenImportItems({ db, runId, types: ["contact", "contract"] })).toBe(30);
+
+    const first = listOpenImportItems({ db, runId, types: ["site"], limit: 50 });
+    expect(first.map((r) => r.key).slice(0, 3)).toEqual(["site:1", "site:3", "site:4"]);
+    const keys = [...first];
+    for (let page = first; page.length === 50; ) {
+      page = listOpenImportItems({ db, runId, types: ["site"], afterSeq: page[page.length - 1].seq, limit: 50 });
+      keys.push(...page);
+    }
+    expect(keys.map((r) => r.key)).toEqual(Array.from({ length: 120 }, (_, i) => `site:${i + 1}`).filter((k) => k !== "site:2"));
+  });
+});
