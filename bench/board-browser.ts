@@ -64,25 +64,25 @@ async function openBoard(page: Page) {
 /**
  * One decision, timed inside the page: click the first "Ignore …" button and wait until its row
  * offers "Undo ignore for …" (then one more frame, so the time includes the render's layout).
+ * A string, not a function: tsx would add helpers to a function that the page does not have.
  */
+const TIME_ONE_DECISION = `new Promise((resolve, reject) => {
+  const button = document.querySelector('button[aria-label^="Ignore "]:not([disabled])');
+  if (!button) return reject(new Error("no client to ignore on the board"));
+  const undo = "Undo ignore for " + button.getAttribute("aria-label").slice("Ignore ".length);
+  const done = () => [...document.querySelectorAll("button[aria-label]")].some((b) => b.getAttribute("aria-label") === undo);
+  const started = performance.now();
+  const observer = new MutationObserver(() => {
+    if (!done()) return;
+    observer.disconnect();
+    requestAnimationFrame(() => resolve(performance.now() - started));
+  });
+  observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+  button.click();
+})`;
+
 function timeOneDecision(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const button = document.querySelector<HTMLButtonElement>('button[aria-label^="Ignore "]:not([disabled])');
-        if (!button) return reject(new Error("no client to ignore on the board"));
-        const name = button.getAttribute("aria-label")!.slice("Ignore ".length);
-        const done = () => [...document.querySelectorAll("button[aria-label]")].some((b) => b.getAttribute("aria-label") === `Undo ignore for ${name}`);
-        const started = performance.now();
-        const observer = new MutationObserver(() => {
-          if (!done()) return;
-          observer.disconnect();
-          requestAnimationFrame(() => resolve(performance.now() - started));
-        });
-        observer.observe(document.body, { subtree: true, childList: true, attributes: true });
-        button.click();
-      }),
-  );
+  return page.evaluate(TIME_ONE_DECISION) as Promise<number>;
 }
 
 async function measureSize(n: number, passwordHash: string, env: Record<string, string>): Promise<BoardInBrowser> {
@@ -102,7 +102,7 @@ async function measureSize(n: number, passwordHash: string, env: Record<string, 
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.getByRole("heading", { name: "Overview" }).waitFor();
     await openBoard(page);
-    const domNodes = await page.evaluate(() => document.getElementsByTagName("*").length);
+    const domNodes = (await page.evaluate('document.getElementsByTagName("*").length')) as number;
     const rowsRendered = await page.getByRole("listitem").count();
     const all: number[] = [];
     for (let i = 0; i < DECISIONS; i++) {
