@@ -1,5 +1,5 @@
 /** Running the real command line as a child process in tests (against the simulators). */
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -7,8 +7,6 @@ import path from "node:path";
 import { afterAll, beforeAll } from "vitest";
 import { startHaloSim, type HaloSim } from "@/sim/halo/server";
 import { startHuduSim, type HuduSim } from "@/sim/hudu/server";
-
-const TSX = path.join(process.cwd(), "node_modules", ".bin", "tsx");
 
 /** Connection variables a test must not inherit from the developer's shell. */
 export const CONNECTION_VARS = ["HALO_AUTH_URL", "HALO_RESOURCE_URL", "HALO_TENANT", "HALO_CLIENT_ID", "HALO_CLIENT_SECRET", "HUDU_URL", "HUDU_API_KEY"];
@@ -32,31 +30,53 @@ export interface CliRun {
   stderr: string;
 }
 
+export interface ChildOutcome extends CliRun {
+  signal: NodeJS.Signals | null;
+}
+
 /**
- * Runs `cli/index.ts` with `args` on `database`, with fresh secrets unless `env` gives them.
- * Spawned asynchronously: simulators in the test's own process must keep answering meanwhile.
+ * Runs the TypeScript file `entry` (the CLI, the server's start-up) with `args` on `database`,
+ * with fresh secrets unless `env` gives them. The child is `node --import tsx` itself (no
+ * wrapper process), so a kill reaches the process doing the work. Spawned asynchronously:
+ * simulators in the test's own process must keep answering meanwhile.
  */
-export function runCli(args: string[], { database, env = {} }: { database: string; env?: Record<string, string> }): Promise<CliRun> {
+export function spawnTsx(entry: string, args: string[], { database, env = {} }: { database: string; env?: Record<string, string> }): { child: ChildProcess; done: Promise<ChildOutcome> } {
   const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !CONNECTION_VARS.includes(k)));
-  return new Promise((resolve, reject) => {
-    const child = spawn(TSX, ["cli/index.ts", ...args], {
-      cwd: process.cwd(),
-      env: {
-        ...base,
-        NODE_ENV: "test",
-        DATABASE_PATH: database,
-        NEXTAUTH_SECRET: randomBytes(32).toString("base64"),
-        SETTINGS_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
-        NO_COLOR: "1",
-        ...env,
-      },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
+  const child = spawn(process.execPath, ["--import", "tsx", entry, ...args], {
+    cwd: process.cwd(),
+    env: {
+      ...base,
+      NODE_ENV: "test",
+      DATABASE_PATH: database,
+      NEXTAUTH_SECRET: randomBytes(32).toString("base64"),
+      SETTINGS_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+      NO_COLOR: "1",
+      ...env,
+    },
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout!.on("data", (d) => (stdout += d));
+  child.stderr!.on("data", (d) => (stderr += d));
+  const done = new Promise<ChildOutcome>((resolve, reject) => {
     child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
+    child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr }));
+  });
+  return { child, done };
+}
+
+export function runCli(args: string[], options: { database: string; env?: Record<string, string> }): Promise<CliRun> {
+  return spawnTsx("cli/index.ts", args, options).done;
+}
+
+/** One set of secrets for every child of a test file, so children can share a database. */
+const SHARED_SECRETS = { NEXTAUTH_SECRET: randomBytes(32).toString("base64"), SETTINGS_ENCRYPTION_KEY: randomBytes(32).toString("base64") };
+
+/** `entry` in a child process on `database`, pointed at the simulators and paced far above what a test needs. */
+export function spawnConnected(sims: { halo: HaloSim; hudu: HuduSim }, { entry, args = [], database }: { entry: string; args?: string[]; database: string }) {
+  return spawnTsx(entry, args, {
+    database,
+    env: { ...SHARED_SECRETS, ...simConnectionEnv(sims.halo, sims.hudu), HALO_RATE_LIMIT: "10000/1s", HUDU_RATE_LIMIT: "10000/1s" },
   });
 }
 

@@ -1,9 +1,14 @@
 import type { Db } from "@/db";
-import { connectionSettings, connectionTests } from "@/db/schema";
+import { getConnectionSettingsRow } from "@/db/queries/connection-settings";
+import { listConnectionTests } from "@/db/queries/connection-tests";
 import { getMatchSummary } from "@/lib/decisions/summary";
+import { SyncError } from "@/lib/errors";
+import { listImportRunSummaries } from "@/lib/sync/import-report";
+import { nextRunAt } from "@/lib/sync/import-schedule";
+import { loadSyncSettings } from "@/lib/sync/settings";
 
 /** Where the admin stands, for the home page: each step's state in plain words. */
-export type StepState = "done" | "attention" | "todo" | "not-built";
+export type StepState = "done" | "attention" | "todo" | "running";
 export interface OverviewStep {
   id: "connections" | "layouts" | "match" | "import";
   title: string;
@@ -13,24 +18,47 @@ export interface OverviewStep {
 }
 
 export function getOverview({ db }: { db: Db }): OverviewStep[] {
-  return [
-    connectionsStep(db),
-    {
-      id: "layouts",
-      title: "Choose Hudu layouts",
-      href: "/layouts",
-      state: "not-built",
-      summary: "Not built yet.",
-    },
-    matchStep(db),
-    {
-      id: "import",
-      title: "Import",
-      href: "/import",
-      state: "not-built",
-      summary: "Not built yet: no import has run.",
-    },
-  ];
+  return [connectionsStep(db), layoutsStep(db), matchStep(db), importStep(db)];
+}
+
+/** From the saved choices only: the overview never calls Hudu (the Layouts page checks each layout there). */
+function layoutsStep(db: Db): OverviewStep {
+  const base = { id: "layouts", title: "Choose Hudu layouts", href: "/layouts" } as const;
+  let chosen: string[];
+  try {
+    const { layouts } = loadSyncSettings({ db });
+    chosen = (["site", "contact", "contract"] as const).filter((type) => layouts[type] !== null);
+  } catch (error) {
+    const why = error instanceof SyncError ? error.userMessage : "The saved layout settings cannot be read.";
+    return { ...base, state: "attention", summary: why };
+  }
+  if (chosen.length === 3) return { ...base, state: "done", summary: "Sites, contacts and contracts each have a Hudu layout." };
+  const missing = 3 - chosen.length;
+  return {
+    ...base,
+    state: "todo",
+    summary: `${missing} of sites, contacts and contracts ${missing === 1 ? "has" : "have"} no Hudu layout yet: choose one or let the app set up the recommended ones.`,
+  };
+}
+
+function importStep(db: Db): OverviewStep {
+  const base = { id: "import", title: "Import", href: "/import" } as const;
+  const [last] = listImportRunSummaries({ db, limit: 1 });
+  const next = nextRunAt({ db });
+  const scheduled = next ? ` Next scheduled run ${next.toISOString().slice(0, 16).replace("T", " ")} UTC.` : "";
+  if (!last) return { ...base, state: "todo", summary: `No import has run yet: read the preview, then start one.${scheduled}` };
+  const t = last.totals;
+  const counts = `${t.created} created, ${t.updated} updated, ${t.unchanged} unchanged, ${t.archived} archived, ${t.failed} failed`;
+  const when = formatAge(new Date(last.startedAt));
+  if (last.status === "running" || last.status === "paused") {
+    return { ...base, href: `/import/${last.id}`, state: "running", summary: `An import started ${when} is ${last.status}: ${counts} so far.` };
+  }
+  if (last.status === "failed") {
+    return { ...base, href: `/import/${last.id}`, state: "attention", summary: `The last import (${when}) stopped: ${last.error ?? "see its report"}.${scheduled}` };
+  }
+  const state: StepState = t.failed > 0 || last.status === "cancelled" ? "attention" : "done";
+  const ended = last.status === "cancelled" ? "was cancelled" : "finished";
+  return { ...base, href: `/import/${last.id}`, state, summary: `The last import (${when}) ${ended}: ${counts}.${scheduled}` };
 }
 
 function matchStep(db: Db): OverviewStep {
@@ -72,7 +100,7 @@ export function formatAge(when: Date, now: Date = new Date()): string {
 }
 
 function connectionsStep(db: Db): OverviewStep {
-  const tests = db.select().from(connectionTests).all();
+  const tests = listConnectionTests({ db });
   const halo = tests.find((t) => t.service === "halo");
   const hudu = tests.find((t) => t.service === "hudu");
   const base = { id: "connections", title: "Connect Halo and Hudu", href: "/connections" } as const;
@@ -87,7 +115,7 @@ function connectionsStep(db: Db): OverviewStep {
       summary: `The last test failed for ${failed.join(" and ")}.${untested.length ? ` ${untested.join(" and ")} not tested yet.` : ""}`,
     };
   }
-  const saved = db.select({ id: connectionSettings.id }).from(connectionSettings).get();
+  const saved = getConnectionSettingsRow({ db });
   if (!saved) return { ...base, state: "todo", summary: "Not connected yet: enter the Halo and Hudu details and test them." };
   return { ...base, state: "todo", summary: `${untested.join(" and ")} not tested since the settings were saved: test ${untested.length > 1 ? "them" : "it"} on the Connections page.` };
 }

@@ -11,6 +11,8 @@ export interface FaultMatch {
    * `:id` matches one segment and `*` matches anything (e.g. "/api/client/:id", "/api/v1/companies*").
    */
   path?: string | RegExp;
+  /** The request body contains this text (e.g. one record's Halo id in a create). */
+  bodyIncludes?: string;
 }
 
 export interface FailNextOptions {
@@ -19,9 +21,21 @@ export interface FailNextOptions {
   body?: unknown;
   headers?: Record<string, string>;
   match?: FaultMatch;
+  /**
+   * Handle the request first (a create lands in the data), then answer with this status instead
+   * of the real answer: "502 Bad Gateway" from a proxy after the application did the work.
+   */
+  applied?: boolean;
 }
 
 export interface DropNextOptions {
+  count?: number;
+  match?: FaultMatch;
+}
+
+export interface DelayNextOptions {
+  /** How long the answer is held back. */
+  ms: number;
   count?: number;
   match?: FaultMatch;
 }
@@ -34,9 +48,13 @@ export interface RateLimitConfig {
 export interface RequestLogEntry {
   method: string;
   path: string;
+  /** The query string as sent ("?page=2&page_size=25"), "" when there was none. */
+  search: string;
   /** 0 when the socket was dropped without an answer (handled or not). */
   status: number;
   at: number;
+  /** The injected fault that shaped this request's fate, if any. */
+  fault?: "fail" | "fail-applied" | "drop" | "drop-answer" | "delay";
 }
 
 export interface SimControl {
@@ -48,6 +66,11 @@ export interface SimControl {
    * the client cannot tell whether its request landed.
    */
   dropAnswerNext(opts: DropNextOptions): void;
+  /**
+   * Handles the request at once (a create lands), then holds its answer back `ms`: set it above a
+   * client's time-out and the client gives up on work that was done.
+   */
+  delayNext(opts: DelayNextOptions): void;
   setLatency(ms: number): void;
   /** Halo only; a no-op on Hudu. */
   expireAllTokens(): void;

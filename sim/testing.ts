@@ -28,11 +28,12 @@ export function haloGet(sim: HaloSim, token: string, pathAndQuery: string): Prom
   return fetch(`${sim.resourceUrl}${pathAndQuery}`, { headers: { authorization: `Bearer ${token}` } });
 }
 
-export function huduFetch(sim: HuduSim, method: string, pathAndQuery: string, body?: unknown): Promise<Response> {
+export function huduFetch(sim: HuduSim, method: string, pathAndQuery: string, body?: unknown, signal?: AbortSignal): Promise<Response> {
   return fetch(`${sim.url}/api/v1${pathAndQuery}`, {
     method,
     headers: { "x-api-key": sim.apiKey, ...(body === undefined ? {} : { "content-type": "application/json" }) },
     body: body === undefined ? undefined : JSON.stringify(body),
+    signal,
   });
 }
 

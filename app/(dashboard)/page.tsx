@@ -9,7 +9,7 @@ const BADGE: Record<StepState, { text: string; className: string }> = {
   done: { text: "Done", className: "bg-green-100 text-green-800" },
   attention: { text: "Needs attention", className: "bg-red-100 text-red-800" },
   todo: { text: "To do", className: "bg-slate-200 text-slate-700" },
-  "not-built": { text: "Not built yet", className: "bg-slate-100 text-slate-600" },
+  running: { text: "Running", className: "bg-blue-100 text-blue-800" },
 };
 
 export default async function OverviewPage() {

@@ -1,5 +1,3 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -8,20 +6,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importItems, jobRuns } from "@/db/schema";
 import { startJob, waitForJob } from "@/lib/jobs/runner";
 import { importJob } from "@/lib/sync/import-job";
+import type { Db } from "@/db";
 import { setUpImport, type ImportSetup } from "@/lib/sync/import-testing";
 import type { HuduData } from "@/sim/data/types";
 import { summariseHuduState } from "@/sim/testing";
+import { spawnConnected, type ChildOutcome } from "../testing";
 
 // `import` as cron runs it: the real command line in a child process against the simulators,
-// killed with SIGKILL part-way and run again. The simulators live in this process, so children
-// are spawned asynchronously. The child is `node --import tsx` itself (no wrapper process), so
-// the kill reaches the process doing the work.
+// killed with SIGKILL part-way and run again.
 
-// Random secrets: start-up refuses example and repeated-pattern ones.
-const KEY = randomBytes(32);
-const SESSION_SECRET = randomBytes(32).toString("base64");
 const SEED = 11;
-const CONNECTION_VARS = ["HALO_AUTH_URL", "HALO_RESOURCE_URL", "HALO_TENANT", "HALO_CLIENT_ID", "HALO_CLIENT_SECRET", "HUDU_URL", "HUDU_API_KEY"];
 
 let dir: string;
 let baseline: { companies: string[]; assets: string[] };
@@ -46,43 +40,28 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function startCli(args: string[]): { child: ChildProcess; done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> } {
-  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !CONNECTION_VARS.includes(k)));
-  const child = spawn(process.execPath, ["--import", "tsx", "cli/index.ts", ...args], {
-    cwd: process.cwd(),
-    env: {
-      ...base,
-      NODE_ENV: "test",
-      DATABASE_PATH: path.join(dir, "app.db"),
-      NEXTAUTH_SECRET: SESSION_SECRET,
-      SETTINGS_ENCRYPTION_KEY: KEY.toString("base64"),
-      NO_COLOR: "1",
-      HALO_AUTH_URL: setup.sims.halo.authUrl,
-      HALO_RESOURCE_URL: setup.sims.halo.resourceUrl,
-      HALO_TENANT: setup.sims.halo.tenant,
-      HALO_CLIENT_ID: setup.sims.halo.clientId,
-      HALO_CLIENT_SECRET: setup.sims.halo.clientSecret,
-      HUDU_URL: setup.sims.hudu.url,
-      HUDU_API_KEY: setup.sims.hudu.apiKey,
-      HALO_RATE_LIMIT: "10000/1s",
-      HUDU_RATE_LIMIT: "10000/1s",
-    },
-  });
-  let stdout = "";
-  let stderr = "";
-  child.stdout!.on("data", (d) => (stdout += d));
-  child.stderr!.on("data", (d) => (stderr += d));
-  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>((resolve, reject) => {
-    child.on("error", reject);
-    child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr }));
-  });
-  return { child, done };
+function startCli(args: string[]) {
+  return spawnConnected(setup.sims, { entry: "cli/index.ts", args, database: path.join(dir, "app.db") });
 }
 
-function doneItems(): number {
-  const run = setup.db.select().from(jobRuns).where(eq(jobRuns.kind, "import")).orderBy(desc(jobRuns.id)).get();
+/** Records created so far by the latest import of `db`. */
+function doneItems(db: Db = setup.db): number {
+  const run = latestImport(db);
   if (!run) return 0;
-  return setup.db.select().from(importItems).where(eq(importItems.runId, run.id)).all().filter((i) => i.outcome === "created").length;
+  return db.select().from(importItems).where(eq(importItems.runId, run.id)).all().filter((i) => i.outcome === "created").length;
+}
+
+function latestImport(db: Db) {
+  return db.select().from(jobRuns).where(eq(jobRuns.kind, "import")).orderBy(desc(jobRuns.id)).get();
+}
+
+/** Waits until `condition` holds, or says what the child printed. */
+async function waitFor(condition: () => boolean, child: { done: Promise<ChildOutcome> }): Promise<void> {
+  const deadline = Date.now() + 90_000;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`the import did not get going: ${await Promise.race([child.done.then((r) => r.stderr + r.stdout), Promise.resolve("(still running)")])}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
 }
 
 describe("cli import", () => {
@@ -90,11 +69,7 @@ describe("cli import", () => {
     // Slow Hudu so the kill lands while creates are in flight (some applied, never recorded).
     setup.sims.hudu.control.setLatency(40);
     const first = startCli(["import"]);
-    const deadline = Date.now() + 90_000;
-    while (doneItems() < 10) {
-      if (Date.now() > deadline) throw new Error(`the import did not get going: ${await Promise.race([first.done.then((r) => r.stderr), Promise.resolve("(still running)")])}`);
-      await new Promise((r) => setTimeout(r, 25));
-    }
+    await waitFor(() => doneItems() >= 10, first);
     first.child.kill("SIGKILL");
     const killed = await first.done;
     expect(killed.signal).toBe("SIGKILL");
@@ -142,4 +117,45 @@ describe("cli import", () => {
       setup.sims.hudu.control.clearFaults();
     }
   }, 60_000);
+});
+
+describe("the server", () => {
+  it("killed with SIGKILL mid-import, twice, resumes the run at each start-up and ends as an uninterrupted run, nothing twice", async () => {
+    const databasePath = path.join(dir, "server.db");
+    const server = await setUpImport({ size: "tiny", seed: SEED, databasePath });
+    const startServer = (args: string[] = []) => spawnConnected(server.sims, { entry: "scripts/server-start.ts", args, database: databasePath });
+    try {
+      // Started from the dashboard, killed while creates are in flight.
+      server.sims.hudu.control.setLatency(40);
+      const first = startServer(["--start-import"]);
+      await waitFor(() => doneItems(server.db) >= 10, first);
+      first.child.kill("SIGKILL");
+      expect((await first.done).signal).toBe("SIGKILL");
+      const run = latestImport(server.db)!;
+      expect(run.status).toBe("running");
+
+      // Restarted: start-up takes the run over and goes on; killed again part-way.
+      const progress = doneItems(server.db);
+      const second = startServer();
+      await waitFor(() => doneItems(server.db) >= progress + 5, second);
+      second.child.kill("SIGKILL");
+      const killedAgain = await second.done;
+      expect(killedAgain.signal).toBe("SIGKILL");
+      expect(killedAgain.stdout).toContain(`Resuming the import run ${run.id} that was interrupted.`);
+      expect(latestImport(server.db)).toMatchObject({ id: run.id, status: "running" });
+
+      // Restarted again, at full speed: the same run finishes.
+      server.sims.hudu.control.setLatency(0);
+      const third = await startServer().done;
+      expect(third.code, third.stderr).toBe(0);
+      expect(third.stdout).toContain(`Resuming the import run ${run.id} that was interrupted.`);
+      expect(third.stdout).toContain(`Import #${run.id} succeeded.`);
+      expect(server.db.select().from(jobRuns).where(eq(jobRuns.kind, "import")).all().map((r) => r.id)).toEqual([run.id]);
+      const outcomes = server.db.select().from(importItems).where(eq(importItems.runId, run.id)).all();
+      expect(outcomes.filter((i) => i.outcome === "failed" || i.outcome === null)).toEqual([]);
+      expect(summariseHuduState(server.sims.hudu.control.state() as HuduData)).toEqual(baseline);
+    } finally {
+      await server.close();
+    }
+  }, 240_000);
 });

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoA11yViolations } from "../a11y";
 import { readDemoInfo } from "../env";
+import { preparePreview, setUpLayouts, testBothConnections } from "./steps";
 
 // The whole of stage two on the demo, as an admin does it: test both connections, set the
 // layouts up, match, prepare the preview, start the import and watch it reach the end, find it
@@ -39,34 +40,17 @@ async function importAndWatch(page: Page): Promise<number> {
 
 const count = async (page: Page, outcome: string) => Number(((await page.getByTestId(`count-${outcome}`).textContent()) ?? "").replace(/\D/g, ""));
 
-/** Reads Halo and Hudu for the preview, as the Import page's button does. */
-async function preparePreview(page: Page) {
-  await page.goto("/import");
-  await page.getByRole("button", { name: /^(Prepare the preview|Prepare a new preview)$/ }).click();
-  await expect(page.getByTestId("preview-info")).toContainText("Preview read", { timeout: 120_000 });
-}
-
 test("says why an import cannot start until both connections have passed a test", async ({ page }) => {
   await preparePreview(page);
   const control = page.getByTestId("start-import");
   await expect(control.getByRole("button", { name: "Start import" })).toBeDisabled();
   await expect(control).toContainText(/Test the (Halo|Hudu) connection first/);
 
-  await page.goto("/connections");
-  await page.getByRole("button", { name: "Test Halo" }).click();
-  await expect(page.getByTestId("halo-status")).toHaveText("Working", { timeout: 30_000 });
-  await page.getByRole("button", { name: "Test Hudu" }).click();
-  await expect(page.getByTestId("hudu-status")).toHaveText("Working", { timeout: 30_000 });
+  await testBothConnections(page);
 });
 
 test("sets up the layouts and the matches the import needs", async ({ page }) => {
-  await page.goto("/layouts");
-  const setUp = page.getByRole("button", { name: "Set up layouts…" });
-  if (await setUp.isVisible()) {
-    await setUp.click();
-    await page.getByRole("dialog", { name: "Change Hudu's layouts?" }).getByRole("button", { name: "Yes, make these changes in Hudu" }).click();
-  }
-  await expect(page.getByText("All three layouts are ready for an import.")).toBeVisible({ timeout: 30_000 });
+  await setUpLayouts(page);
 
   await page.goto("/match");
   const read = page.getByRole("button", { name: "Read Halo and Hudu" });

@@ -1,13 +1,15 @@
+import { parse as parseDomain } from "tldts";
 import { z } from "zod";
 
 /**
  * Cleans connection settings as typed (or pasted) by an admin, and says what it changed in
  * plain words so the form can show "removed trailing /api/v1" beside the field.
  *
- * URLs: trimmed; https:// added when no scheme is given; query, fragment and closing slashes
- * removed (a closing `/` breaks naive clients); a Hudu URL ending in /api/v1 is cut back to the
- * instance address; a Halo authorisation URL ending in /token is cut back (the client adds
- * /token); a bare host gets Halo's usual /auth or /api path.
+ * URLs: trimmed; https:// added when no scheme is given; query, fragment, doubled and closing
+ * slashes removed (a closing `/` breaks naive clients); a Hudu URL with /api/v1 (or an endpoint
+ * after it) is cut back to the instance address; a Halo address with an endpoint after /auth
+ * (/token) or /api (/Client) is cut back to the server (the client adds the endpoint); a bare
+ * host gets Halo's usual /auth or /api path; a host name that cannot exist is refused.
  * `http://` is accepted only for a server on this machine (loopback) or in simulator mode: over
  * plain http the client secret, the token and the API key cross the network readable.
  * Secrets and ids: trimmed, and whitespace inside removed (pasting across a line break adds
@@ -81,12 +83,13 @@ export function normaliseUrl(raw: string, kind: UrlKind, rules: UrlRules = {}): 
   if (text === "") return { value: "", changes, error: "Enter the address." };
   if (/\s/.test(text)) return { value: text, changes, error: "The address contains spaces." };
 
+  if (/^https?\/\//i.test(text)) return { value: text, changes, error: "The address must start with https:// (the colon after https is missing)." };
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(text);
   if (!scheme) {
     if (/^[a-z][a-z0-9+.-]*:/i.test(text) && !/^[^:/]+:\d/.test(text)) {
       return { value: text, changes, error: "The address must start with https://." };
     }
-    text = `https://${text.replace(/^\/+/, "")}`;
+    text = `https://${text.replace(/^:?\/+/, "")}`;
     changes.push("added https://");
   } else if (!/^https?$/i.test(scheme[1])) {
     return { value: text, changes, error: "The address must start with https:// (or http:// for a local test server)." };
@@ -102,6 +105,10 @@ export function normaliseUrl(raw: string, kind: UrlKind, rules: UrlRules = {}): 
     return { value: text, changes, error: "The address needs a full host name, e.g. yourname.halopsa.com." };
   }
   if (url.username || url.password) return { value: text, changes, error: "Leave user names and passwords out of the address." };
+  const isIp = url.hostname.startsWith("[") || /^[\d.]+$/.test(url.hostname);
+  if (!isIp && parseDomain(url.hostname, { validateHostname: true }).hostname === null) {
+    return { value: text, changes, error: `The host name "${url.hostname}" cannot exist: check for doubled dots, or a dash at the start or end of a part.` };
+  }
   const insecure = plainHttpError(url, rules);
   if (insecure) return { value: text, changes, error: insecure };
   if (url.search) {
@@ -116,17 +123,26 @@ export function normaliseUrl(raw: string, kind: UrlKind, rules: UrlRules = {}): 
   let path = url.pathname;
   if (/\/{2,}$/.test(path) || (path.length > 1 && path.endsWith("/"))) changes.push("removed the closing /");
   path = path.replace(/\/+$/, "");
+  if (/\/{2,}/.test(path)) {
+    changes.push("removed a doubled /");
+    path = path.replace(/\/{2,}/g, "/");
+  }
 
   const fail = (error: string): NormalisedField => ({ value: `${url.origin}${path}`, changes, error });
 
   if (kind === "hudu") {
-    const api = /\/api(\/v\d+)?$/i.exec(path);
+    // /api/v1, or an endpoint copied with it (/api/v1/companies).
+    const api = /\/api(\/v\d+)?(\/.*)?$/i.exec(path);
     if (api) {
       path = path.slice(0, -api[0].length);
       changes.push(`removed trailing ${api[0]} (the app adds /api/v1 itself)`);
     }
   } else if (kind === "haloAuth") {
-    if (/\/token$/i.test(path)) {
+    const endpoint = /^(.*?\/auth)(\/.+)$/i.exec(path);
+    if (endpoint) {
+      path = endpoint[1];
+      changes.push(/^\/token$/i.test(endpoint[2]) ? "removed trailing /token (the app adds it)" : `removed ${endpoint[2]} after /auth (the app adds /token itself)`);
+    } else if (/\/token$/i.test(path)) {
       path = path.replace(/\/token$/i, "");
       changes.push("removed trailing /token (the app adds it)");
     }
@@ -137,6 +153,11 @@ export function normaliseUrl(raw: string, kind: UrlKind, rules: UrlRules = {}): 
       return fail("This looks like the resource server address (it ends in /api). The authorisation server usually ends in /auth.");
     }
   } else {
+    const endpoint = /^(.*?\/api)(\/.+)$/i.exec(path);
+    if (endpoint) {
+      path = endpoint[1];
+      changes.push(`removed ${endpoint[2]} after /api (the app adds each endpoint itself)`);
+    }
     if (path === "") {
       path = "/api";
       changes.push("added /api (Halo's usual resource path)");

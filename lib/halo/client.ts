@@ -195,7 +195,7 @@ export class HaloClient {
   }
 
   listUsers(options: HaloUserListOptions = {}): HaloListing<HaloUserRecord> {
-    return this.listing(endpoints.user, haloUserSchema, { client_id: options.clientId, site_id: options.siteId }, options);
+    return this.listing(endpoints.user, haloUserSchema, { client_id: options.clientId, site_id: options.siteId, includenotes: true }, options);
   }
 
   listContracts(options: HaloContractListOptions = {}): HaloListing<HaloContractRecord> {

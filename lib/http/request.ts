@@ -304,7 +304,11 @@ export class HttpClient {
     return { waitMs: this.limiter.msUntilWindowFrees(), resumeAt: this.limiter.windowResetsAt() };
   }
 
-  private async backoff(request: HttpRequest, attempt: number, reason: string): Promise<void> {
+  /**
+   * Waits the policy's backoff before attempt `attempt + 1`. Public for callers that repeat a
+   * request themselves after checking it is safe (a create looked up before it is sent again).
+   */
+  async backoff(request: Pick<HttpRequest, "operation" | "signal">, attempt: number, reason: string): Promise<void> {
     const ceiling = Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** (attempt - 1));
     // "Equal jitter": at least half the ceiling, so a burst of failures still spreads out.
     const delayMs = Math.round(ceiling / 2 + (this.random() * ceiling) / 2);

@@ -1,5 +1,5 @@
 import type { HuduFieldType } from "@/lib/hudu/schemas";
-import type { FieldMapping } from "@/lib/sync/settings-schema";
+import type { FieldMapping } from "@/lib/sync/field-mapping";
 import { HALO_ID_SOURCE } from "@/lib/sync/sources";
 import type { AssetRecordType } from "@/lib/sync/types";
 

@@ -137,18 +137,20 @@ async function createCompanyOnce(ctx: ItemContext, item: PlanItem, write: Compan
     if (found) return { ...found, found: true };
   }
   markImportItemSending({ db: ctx.db, runId: ctx.runId, key: item.key });
-  let created: HuduCompany;
+  let created: HuduCompany & { found?: boolean };
   try {
-    created = await ctx.hudu.createCompany({ ...(write.fields as Partial<HuduCompanyInput>), name }, ctx.signal);
+    created = await createUnlessFound(
+      ctx,
+      `create company “${name}”`,
+      () => ctx.hudu.createCompany({ ...(write.fields as Partial<HuduCompanyInput>), name }, ctx.signal),
+      () => findOurCompany(ctx, name, item.haloId),
+    );
   } catch (error) {
     const syncError = toSyncError(error, "hudu");
     if (isNameTaken(error)) return companyHoldingName(ctx, name, item.haloId, syncError);
-    if (!MAYBE_APPLIED.has(syncError.code)) throw syncError;
-    const found = await findOurCompany(ctx, name, item.haloId);
-    if (found) return { ...found, found: true };
-    // Not there: the create never landed, so one more try is safe (not a blind retry).
-    created = await ctx.hudu.createCompany({ ...(write.fields as Partial<HuduCompanyInput>), name }, ctx.signal);
+    throw syncError;
   }
+  if (created.found) return created;
   const owner = haloClientIdOfCompany(created);
   if (owner !== null && owner !== item.haloId) throw takenByAnother(name, owner);
   return created;
@@ -213,7 +215,9 @@ async function performAsset(ctx: ItemContext, item: PlanItem, type: AssetRecordT
     case "update": {
       if (!write || item.huduId === null || companyId === null) throw missingWrite(item);
       if (write.unarchive) await ctx.hudu.unarchiveAsset(companyId, item.huduId, ctx.signal);
-      await ctx.hudu.updateAsset(companyId, item.huduId, assetBody(ctx, write), ctx.signal);
+      // Archived by hand and otherwise as Halo has it: the unarchive is the whole repair.
+      const onlyUnarchive = write.unarchive && item.changes.every((change) => change.key === "archived");
+      if (!onlyUnarchive) await ctx.hudu.updateAsset(companyId, item.huduId, assetBody(ctx, write), ctx.signal);
       upsertSyncLink({ db: ctx.db, haloType: type, haloId: item.haloId, huduId: item.huduId, huduCompanyId: companyId, contentHash: item.contentHash });
       ctx.settled.set(item.key, item.huduId);
       return { outcome: "updated", huduId: item.huduId, huduCompanyId: companyId };
@@ -261,15 +265,32 @@ async function createAssetOnce(
     if (found) return { id: found.id, found: true };
   }
   markImportItemSending({ db: ctx.db, runId: ctx.runId, key: item.key });
-  try {
-    return await ctx.hudu.createAsset(companyId, assetBody(ctx, write), ctx.signal);
-  } catch (error) {
-    const syncError = toSyncError(error, "hudu");
-    if (!MAYBE_APPLIED.has(syncError.code)) throw syncError;
-    const found = await findOurAsset(ctx, type, write.layoutId, companyId, item.haloId);
-    if (found) return { id: found.id, found: true };
-    // Not there: the create never landed, so one more try is safe (not a blind retry).
-    return ctx.hudu.createAsset(companyId, assetBody(ctx, write), ctx.signal);
+  return createUnlessFound(
+    ctx,
+    `create ${type} “${write.name}”`,
+    () => ctx.hudu.createAsset(companyId, assetBody(ctx, write), ctx.signal),
+    () => findOurAsset(ctx, type, write.layoutId, companyId, item.haloId),
+  );
+}
+
+/**
+ * Sends a create. When a failure may hide that it landed (no answer, a time-out, a 5xx), looks
+ * for the record first and sends the create again only when it is not there, as often as the
+ * client's retry policy allows attempts: never a blind retry, and a burst of 5xx loses nothing.
+ */
+async function createUnlessFound<T extends object>(ctx: ItemContext, operation: string, create: () => Promise<T>, find: () => Promise<T | undefined>): Promise<T & { found?: boolean }> {
+  const { maxAttempts } = ctx.hudu.http.retry;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await create();
+    } catch (error) {
+      const syncError = toSyncError(error, "hudu");
+      if (!MAYBE_APPLIED.has(syncError.code)) throw syncError;
+      const found = await find();
+      if (found) return { ...found, found: true };
+      if (attempt >= maxAttempts) throw syncError;
+      await ctx.hudu.http.backoff({ operation, signal: ctx.signal }, attempt, "Hudu gave no usable answer and the record is not there");
+    }
   }
 }
 

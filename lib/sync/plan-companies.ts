@@ -118,6 +118,9 @@ export function planCompanies(input: PlanStartInput, warnings: PlanWarning[]): {
   const items: PlanItem[] = [];
   const targets = new Map<number, CompanyTarget>();
   const clients = [...input.halo.clients].sort((a, b) => a.id - b.id);
+  // Names of the companies this plan creates: Hudu refuses a second company of the same name,
+  // so of two *create new* clients named alike only the first (lowest Halo id) gets one.
+  const creating = new Set<string>();
 
   for (const client of clients) {
     const name = squash(client.name);
@@ -168,6 +171,15 @@ export function planCompanies(input: PlanStartInput, warnings: PlanWarning[]): {
       }
     }
 
+    // Archived in Hudu (by hand, or before it was matched on the board, which shows it): the
+    // match stands and its records are kept up to date, but Hudu hides them, so say so.
+    if (existing?.archived) {
+      warnings.push({
+        code: "company-archived",
+        message: `Hudu company "${squash(existing.name)}" (Halo client "${name}") is archived: its sites, contacts and contracts are kept up to date, but Hudu shows none of them until the company is unarchived.`,
+      });
+    }
+
     const mainSite = (client.mainSiteId !== null ? sitesById.get(client.mainSiteId) : undefined) ?? firstSiteOfClient.get(client.id);
     const details = haloCompanyDetails(client, mainSite, settings);
 
@@ -190,6 +202,11 @@ export function planCompanies(input: PlanStartInput, warnings: PlanWarning[]): {
       continue;
     }
 
+    if (creating.has(name.toLowerCase())) {
+      skip("company-name-twin");
+      continue;
+    }
+    creating.add(name.toLowerCase());
     const fields: Record<string, string | null> = { name, id_number: formatHaloIdStamp(client.id) };
     for (const [k, v] of Object.entries(details)) if (!empty(v)) fields[k] = v!.trim();
     targets.set(client.id, { ok: true, huduCompanyId: null, companyKey: key, companyName: name });

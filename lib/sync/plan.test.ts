@@ -372,6 +372,37 @@ describe("buildPlan: skipped, with the reason", () => {
     expect(item(plan.items, "company:1").skipReason).toBe("company-missing");
     expect(item(plan.items, "company:2").skipReason).toBe("company-name-taken");
   });
+
+  it("creates one company for two create-new clients of the same name (Hudu's names are unique) and skips the other with the reason", () => {
+    const plan = buildPlan(
+      input({
+        clients: [client(2, "Twin Name Ltd"), client(1, " twin  name LTD")],
+        sites: [site(10, 1), site(20, 2)],
+        decisions: [
+          { haloClientId: 1, kind: "create", huduCompanyId: null },
+          { haloClientId: 2, kind: "create", huduCompanyId: null },
+        ],
+      }),
+    );
+    expect(item(plan.items, "company:1").action).toBe("create");
+    expect(item(plan.items, "company:2")).toMatchObject({ action: "skip", skipReason: "company-name-twin" });
+    expect(item(plan.items, "site:20")).toMatchObject({ action: "skip", skipReason: "company-name-twin" });
+    expect(item(plan.items, "site:10").action).toBe("create");
+  });
+});
+
+describe("buildPlan: a company archived in Hudu", () => {
+  it("keeps the match and plans its records as usual, and warns that Hudu hides them", () => {
+    const setup = acme();
+    setup.companies = [{ ...setup.companies![0], archived: true }];
+    const plan = buildPlan(input(setup));
+    expect(item(plan.items, "company:1").action).toBe("unchanged");
+    expect(item(plan.items, "site:10").action).toBe("create");
+    expect(plan.warnings.filter((w) => w.code === "company-archived").map((w) => w.message)).toEqual([
+      'Hudu company "Acme Ltd" (Halo client "Acme") is archived: its sites, contacts and contracts are kept up to date, but Hudu shows none of them until the company is unarchived.',
+    ]);
+    expect(buildPlan(input(acme())).warnings.filter((w) => w.code === "company-archived")).toEqual([]);
+  });
 });
 
 describe("buildPlan: a lost database", () => {

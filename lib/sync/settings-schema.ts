@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { recommendedMapping } from "@/lib/layouts/recommended";
+import { fieldMappingSchema } from "./field-mapping";
 import { HALO_ID_SOURCE, sourceInfo } from "./sources";
 import type { AssetRecordType } from "./types";
 
@@ -10,13 +11,7 @@ import type { AssetRecordType } from "./types";
  * validates with it too.
  */
 
-export const fieldMappingSchema = z.object({
-  /** A Halo source id of lib/sync/sources.ts. */
-  source: z.string().trim().min(1, "choose a Halo field"),
-  /** The layout field's label, exactly as the layout has it. */
-  label: z.string().min(1, "choose a layout field").max(200, "a label is at most 200 characters"),
-});
-export type FieldMapping = z.infer<typeof fieldMappingSchema>;
+export { fieldMappingSchema, type FieldMapping } from "./field-mapping";
 
 const layoutRefSchema = z.object({ id: z.number().int().positive(), name: z.string() }).nullable();
 export type LayoutRef = z.infer<typeof layoutRefSchema>;

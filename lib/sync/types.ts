@@ -41,6 +41,7 @@ export const skipReasons = [
   "no-layout",
   "company-missing",
   "company-name-taken",
+  "company-name-twin",
 ] as const;
 export type SkipReason = (typeof skipReasons)[number];
 
@@ -56,6 +57,7 @@ export const SKIP_REASON_TEXT: Record<SkipReason, string> = {
   "no-layout": "no usable Hudu layout is chosen for this type (see Layouts)",
   "company-missing": "the Hudu company its client is matched to no longer exists (match the client again)",
   "company-name-taken": "a Hudu company with this name already belongs to another Halo client (rename one, or match this client on the board)",
+  "company-name-twin": "another Halo client with the same name gets the new company, and Hudu's company names are unique (rename one in Halo, or match this client on the board)",
 };
 
 /** The key of a Halo record across runs: "company:12" (a Halo client), "site:34", "contact:56". */

@@ -69,6 +69,58 @@ describe("fault injection and control", () => {
     hudu.control.resetData();
   });
 
+  it("fail-next with applied: the create lands, the answer is the failure (a 502 after the work was done)", async () => {
+    hudu.control.failNext({ status: 502, body: "Bad Gateway", applied: true, match: { method: "POST", path: "/api/v1/companies" } });
+    const res = await huduFetch(hudu, "POST", "/companies", { company: { name: "Applied Anyway Ltd" } });
+    expect(res.status).toBe(502);
+    expect(await res.text()).toBe("Bad Gateway");
+    const companies = (hudu.control.state() as { companies: Array<{ name: string }> }).companies;
+    expect(companies.filter((c) => c.name === "Applied Anyway Ltd")).toHaveLength(1);
+    expect(hudu.control.requests().at(-1)).toMatchObject({ method: "POST", status: 502 });
+    hudu.control.resetData();
+  });
+
+  it("delay-next does the work at once and holds the answer back (a client with a shorter time-out gives up on work done)", async () => {
+    hudu.control.delayNext({ ms: 400, match: { method: "POST" } });
+    const started = Date.now();
+    await expect(huduFetch(hudu, "POST", "/companies", { company: { name: "Slow Answer Ltd" } }, AbortSignal.timeout(100))).rejects.toThrow();
+    expect(Date.now() - started).toBeLessThan(350);
+    const companies = (hudu.control.state() as { companies: Array<{ name: string }> }).companies;
+    expect(companies.filter((c) => c.name === "Slow Answer Ltd")).toHaveLength(1);
+    // Only the next matching request is slow; a patient client gets the answer late.
+    hudu.control.delayNext({ ms: 200, match: { path: "/api/v1/api_info" } });
+    const slow = Date.now();
+    expect((await huduFetch(hudu, "GET", "/api_info")).status).toBe(200);
+    expect(Date.now() - slow).toBeGreaterThanOrEqual(190);
+    const quick = Date.now();
+    expect((await huduFetch(hudu, "GET", "/api_info")).status).toBe(200);
+    expect(Date.now() - quick).toBeLessThan(150);
+    hudu.control.resetData();
+  });
+
+  it("a fault can match on the request body (one record's create), and the log marks requests a fault met", async () => {
+    hudu.control.resetCounts();
+    hudu.control.failNext({ status: 422, body: { error: "Invalid custom field value", details: ["Email is not valid"] }, match: { method: "POST", bodyIncludes: '"Refuse Me Ltd"' } });
+    expect((await huduFetch(hudu, "POST", "/companies", { company: { name: "Fine Ltd" } })).status).toBe(200);
+    const refused = await huduFetch(hudu, "POST", "/companies", { company: { name: "Refuse Me Ltd" } });
+    expect(refused.status).toBe(422);
+    expect(hudu.control.requests().map((r) => [r.status, r.fault])).toEqual([
+      [200, undefined],
+      [422, "fail"],
+    ]);
+    hudu.control.resetData();
+  });
+
+  it("the request log keeps each request's query string", async () => {
+    hudu.control.resetCounts();
+    await huduFetch(hudu, "GET", "/companies?page=2&page_size=5");
+    await huduFetch(hudu, "GET", "/api_info");
+    expect(hudu.control.requests().map((r) => [r.path, r.search])).toEqual([
+      ["/api/v1/companies", "?page=2&page_size=5"],
+      ["/api/v1/api_info", ""],
+    ]);
+  });
+
   it("latency delays answers", async () => {
     hudu.control.setLatency(150);
     const started = Date.now();
@@ -120,7 +172,7 @@ describe("fault injection and control", () => {
       await huduFetch(hudu, "GET", "/api_info");
       expect(await (await fetch(`${hudu.url}/__sim/counts`)).json()).toEqual({ "GET /api/v1/api_info": 1 });
       const requests = await (await fetch(`${hudu.url}/__sim/requests`)).json();
-      expect(requests).toEqual([{ method: "GET", path: "/api/v1/api_info", status: 200, at: expect.any(Number) }]);
+      expect(requests).toEqual([{ method: "GET", path: "/api/v1/api_info", search: "", status: 200, at: expect.any(Number) }]);
       const state = await (await fetch(`${hudu.url}/__sim/state`)).json();
       expect(Object.keys(state).sort()).toEqual(["assetLayouts", "assets", "companies", "matchers", "relations"]);
     });
@@ -136,6 +188,32 @@ describe("fault injection and control", () => {
       await post(halo, "rate-limit", { disabled: true });
       expect((await haloGet(halo, fresh, "/Client")).status).toBe(200);
       token = fresh;
+    });
+
+    it("fail-next with applied, and delay-next", async () => {
+      await post(hudu, "fail-next", { status: 503, applied: true, match: { method: "POST" } });
+      expect((await huduFetch(hudu, "POST", "/companies", { company: { name: "Over HTTP Ltd" } })).status).toBe(503);
+      expect((hudu.control.state() as { companies: Array<{ name: string }> }).companies.some((c) => c.name === "Over HTTP Ltd")).toBe(true);
+      expect((await post(hudu, "delay-next", { ms: 300, match: { path: "/api/v1/api_info" } })).status).toBe(200);
+      await expect(huduFetch(hudu, "GET", "/api_info", undefined, AbortSignal.timeout(80))).rejects.toThrow();
+      expect((await post(hudu, "delay-next", {})).status).toBe(400);
+      hudu.control.resetData();
+    });
+
+    it("edit-record changes a Halo record (or adds one) as an admin would in Halo", async () => {
+      const first = (halo.control.state() as { clients: Array<{ id: number; name: string }> }).clients[0];
+      expect((await post(halo, "edit-record", { type: "clients", id: first.id, set: { name: "<script>alert(1)</script> Renamed" } })).status).toBe(200);
+      const record = (await (await haloGet(halo, token, `/Client/${first.id}`)).json()) as { name: string };
+      expect(record.name).toBe("<script>alert(1)</script> Renamed");
+      expect((await post(halo, "edit-record", { type: "users", add: { id: 999_999, name: "New Person", client_id: first.id, site_id: 1, inactive: false } })).status).toBe(200);
+      expect((await haloGet(halo, token, "/Users/999999")).status).toBe(200);
+      expect((await post(halo, "edit-record", { type: "clients", id: -5, set: { name: "x" } })).status).toBe(404);
+      expect((await post(halo, "edit-record", { type: "tickets", id: first.id, set: {} })).status).toBe(400);
+      expect((await post(halo, "edit-record", { type: "clients", add: { id: first.id } })).status).toBe(400);
+      // Hudu has its own API for changes; the route is Halo's.
+      expect((await post(hudu, "edit-record", { type: "clients", id: 1, set: {} })).status).toBe(404);
+      halo.control.resetData();
+      token = await haloToken(halo);
     });
 
     it("refuses bad control input with 400 and unknown routes with 404", async () => {

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type {
+  DelayNextOptions,
   DropNextOptions,
   FailNextOptions,
   FaultMatch,
@@ -22,6 +23,11 @@ export interface SimServerSpec {
   state(): unknown;
   resetData(): void;
   expireAllTokens(): void;
+  /**
+   * Control routes of this simulator only (e.g. Halo's record edits), tried before the shared
+   * ones; undefined when the route is not its own.
+   */
+  control?(route: string, input: Record<string, unknown>): SimResponse | undefined;
 }
 
 export interface RunningSimServer {
@@ -31,14 +37,20 @@ export interface RunningSimServer {
 }
 
 interface PendingFault {
-  /** drop-answer: handle the request, then drop the connection instead of answering. */
-  kind: "fail" | "drop" | "drop-answer";
+  /**
+   * fail: answer the status without handling; fail-applied: handle, then answer the status;
+   * drop: destroy the socket unhandled; drop-answer: handle, then destroy the socket;
+   * delay: handle, then hold the answer back delayMs.
+   */
+  kind: NonNullable<RequestLogEntry["fault"]>;
   remaining: number;
   method?: string;
   path?: RegExp;
+  bodyIncludes?: string;
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
+  delayMs?: number;
 }
 
 const MAX_LOG = 50_000;
@@ -61,6 +73,7 @@ function faultFrom(kind: PendingFault["kind"], count: number | undefined, match:
     remaining: Math.max(1, Math.trunc(count ?? 1)),
     method: match?.method?.toUpperCase(),
     path: pathMatcher(match?.path),
+    bodyIncludes: match?.bodyIncludes,
     status: 0,
   };
 }
@@ -99,15 +112,17 @@ export async function startSimServer(spec: SimServerSpec): Promise<RunningSimSer
   let counts: Record<string, number> = {};
   let log: RequestLogEntry[] = [];
 
-  const record = (method: string, pathname: string, status: number, at: number) => {
+  const record = (method: string, pathname: string, search: string, status: number, at: number, fault?: PendingFault) => {
     const key = routeKey(method, pathname);
     counts[key] = (counts[key] ?? 0) + 1;
-    log.push({ method, path: pathname, status, at });
+    log.push({ method, path: pathname, search, status, at, ...(fault ? { fault: fault.kind } : {}) });
     if (log.length > MAX_LOG) log = log.slice(log.length - MAX_LOG / 2);
   };
 
-  const takeFault = (method: string, pathname: string): PendingFault | undefined => {
-    const index = faults.findIndex((f) => (!f.method || f.method === method) && (!f.path || f.path.test(pathname)));
+  const takeFault = (method: string, pathname: string, body: Buffer): PendingFault | undefined => {
+    const index = faults.findIndex(
+      (f) => (!f.method || f.method === method) && (!f.path || f.path.test(pathname)) && (!f.bodyIncludes || body.toString("utf8").includes(f.bodyIncludes)),
+    );
     if (index < 0) return undefined;
     const fault = faults[index];
     fault.remaining--;
@@ -117,7 +132,10 @@ export async function startSimServer(spec: SimServerSpec): Promise<RunningSimSer
 
   const control: SimControl = {
     failNext(opts: FailNextOptions) {
-      faults.push({ ...faultFrom("fail", opts.count, opts.match), status: opts.status, body: opts.body, headers: opts.headers });
+      faults.push({ ...faultFrom(opts.applied ? "fail-applied" : "fail", opts.count, opts.match), status: opts.status, body: opts.body, headers: opts.headers });
+    },
+    delayNext(opts: DelayNextOptions) {
+      faults.push({ ...faultFrom("delay", opts.count, opts.match), delayMs: Math.max(0, Number(opts.ms) || 0) });
     },
     dropNext(opts: DropNextOptions) {
       faults.push(faultFrom("drop", opts.count, opts.match));
@@ -164,6 +182,7 @@ export async function startSimServer(spec: SimServerSpec): Promise<RunningSimSer
     const method = (req.method ?? "GET").toUpperCase();
     // Keep the raw path: `new URL("//x", base)` would treat "//x" as a host.
     const rawPath = (req.url ?? "/").split("?")[0] || "/";
+    const search = (req.url ?? "").includes("?") ? (req.url ?? "").slice((req.url ?? "").indexOf("?")) : "";
     const url = new URL((req.url ?? "/").replace(/^\/+/, "/"), "http://sim.local");
     let body: Buffer;
     try {
@@ -175,7 +194,7 @@ export async function startSimServer(spec: SimServerSpec): Promise<RunningSimSer
 
     if (rawPath.toLowerCase().startsWith("/__sim/")) {
       try {
-        write(res, handleControl(control, method, rawPath.toLowerCase(), body));
+        write(res, handleControl(control, spec, method, rawPath.toLowerCase(), body));
       } catch (err) {
         write(res, jsonResponse(400, { error: String((err as Error).message ?? err) }));
       }
@@ -184,9 +203,9 @@ export async function startSimServer(spec: SimServerSpec): Promise<RunningSimSer
 
     try {
       if (latencyMs > 0) await sleep(latencyMs);
-      const fault = takeFault(method, rawPath);
+      const fault = takeFault(method, rawPath, body);
       if (fault?.kind === "drop") {
-        record(method, rawPath, 0, at);
+        record(method, rawPath, search, 0, at, fault);
         req.socket.destroy();
         return;
       }
@@ -203,14 +222,20 @@ export async function startSimServer(spec: SimServerSpec): Promise<RunningSimSer
         }
       }
       if (fault?.kind === "drop-answer") {
-        record(method, rawPath, 0, at);
+        record(method, rawPath, search, 0, at, fault);
         req.socket.destroy();
         return;
       }
-      record(method, rawPath, response.status, at);
+      if (fault?.kind === "fail-applied") response = faultResponse(fault);
+      record(method, rawPath, search, response.status, at, fault);
+      if (fault?.kind === "delay") {
+        await sleep(fault.delayMs ?? 0);
+        // The client may have given up and closed the connection meanwhile.
+        if (res.destroyed || res.writableEnded) return;
+      }
       write(res, response);
     } catch (err) {
-      record(method, rawPath, 500, at);
+      record(method, rawPath, search, 500, at);
       if (!res.headersSent) write(res, jsonResponse(500, { error: "simulator error", detail: String((err as Error)?.message ?? err) }));
     }
   });
@@ -242,19 +267,22 @@ interface MatchBody {
   path?: string;
   /** A regular expression source, for callers that cannot send a RegExp over JSON. */
   pathRegex?: string;
+  bodyIncludes?: string;
 }
 
 function matchFromJson(match: MatchBody | undefined): FaultMatch | undefined {
   if (!match) return undefined;
-  return { method: match.method, path: match.pathRegex ? new RegExp(match.pathRegex, "i") : match.path };
+  return { method: match.method, path: match.pathRegex ? new RegExp(match.pathRegex, "i") : match.path, bodyIncludes: match.bodyIncludes };
 }
 
 /** The HTTP face of SimControl; never rate limited, never authenticated. */
-function handleControl(control: SimControl, method: string, path: string, body: Buffer): SimResponse {
+function handleControl(control: SimControl, spec: SimServerSpec, method: string, path: string, body: Buffer): SimResponse {
   const text = body.toString("utf8").trim();
   const input = (text ? JSON.parse(text) : {}) as Record<string, unknown>;
   const ok = () => jsonResponse(200, { ok: true });
   const route = `${method} ${path.replace(/\/+$/, "")}`;
+  const own = spec.control?.(route, input);
+  if (own) return own;
   switch (route) {
     case "POST /__sim/fail-next": {
       if (typeof input.status !== "number") throw new Error("status (number) is required");
@@ -264,9 +292,14 @@ function handleControl(control: SimControl, method: string, path: string, body: 
         body: input.body,
         headers: input.headers as Record<string, string> | undefined,
         match: matchFromJson(input.match as MatchBody | undefined),
+        applied: input.applied === true,
       });
       return ok();
     }
+    case "POST /__sim/delay-next":
+      if (typeof input.ms !== "number") throw new Error("ms (number) is required");
+      control.delayNext({ ms: input.ms, count: input.count as number | undefined, match: matchFromJson(input.match as MatchBody | undefined) });
+      return ok();
     case "POST /__sim/drop-next":
       control.dropNext({ count: input.count as number | undefined, match: matchFromJson(input.match as MatchBody | undefined) });
       return ok();

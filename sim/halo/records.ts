@@ -120,8 +120,10 @@ export function siteListShape(s: HaloSite, o: ListShapeOptions): Record<string, 
   return withDoubles(out, DOUBLES.site);
 }
 
-export function userListShape(u: HaloUser): Record<string, unknown> {
-  return withDoubles(pick(u, USER_LIST), DOUBLES.users);
+export function userListShape(u: HaloUser, o: Pick<ListShapeOptions, "includeNotes">): Record<string, unknown> {
+  const out = pick(u, USER_LIST);
+  if (!o.includeNotes) delete out.notes;
+  return withDoubles(out, DOUBLES.users);
 }
 
 export function contractListShape(c: HaloContract): Record<string, unknown> {

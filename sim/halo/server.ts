@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { RateLimitConfig, SimControl } from "../control";
-import { deepCopy, getQuery, queryFlag, queryInt, type SimRequest, type SimResponse } from "../core/http";
+import { deepCopy, getQuery, jsonResponse, queryFlag, queryInt, type SimRequest, type SimResponse } from "../core/http";
 import { createRollingLimiter, scaleRateLimit } from "../core/rate-limit";
 import { startSimServer } from "../core/sim-server";
 import { generateMsp } from "../data/generate";
@@ -233,7 +233,7 @@ export async function startHaloSim(opts: HaloSimOptions = {}): Promise<HaloSim> 
     const shaped = rows.map((r) => {
       if (key === "client") return clientListShape(r as HaloClient, shapeOptions);
       if (key === "site") return siteListShape(r as HaloSite, shapeOptions);
-      if (key === "users") return userListShape(r as HaloUser);
+      if (key === "users") return userListShape(r as HaloUser, shapeOptions);
       return contractListShape(r as HaloContract);
     });
     return halo(200, { page_no: pageNo, page_size: pageSize, record_count: recordCount, [HALO_TYPES[key].listKey]: shaped });
@@ -265,6 +265,28 @@ export async function startHaloSim(opts: HaloSimOptions = {}): Promise<HaloSim> 
     return list(key, req.url);
   };
 
+  /**
+   * `POST /__sim/edit-record {type, id, set}`: changes one record's fields (a rename in Halo),
+   * for tests in another process (the browser tests); `{type, add}` appends a new record.
+   */
+  const editRecord = (input: Record<string, unknown>): SimResponse => {
+    const type = input.type as keyof HaloData;
+    if (!(["clients", "sites", "users", "contracts"] as const).includes(type)) return jsonResponse(400, { error: "type must be clients, sites, users or contracts" });
+    const records = data[type] as Array<{ id: number }>;
+    if (input.add && typeof input.add === "object") {
+      const record = input.add as { id: number };
+      if (typeof record.id !== "number" || records.some((r) => r.id === record.id)) return jsonResponse(400, { error: "add needs a new numeric id" });
+      records.push(deepCopy(record));
+    } else {
+      const record = records.find((r) => r.id === input.id);
+      if (!record) return jsonResponse(404, { error: `no ${type} record ${String(input.id)}` });
+      if (!input.set || typeof input.set !== "object") return jsonResponse(400, { error: "set (an object of fields) is required" });
+      Object.assign(record, input.set);
+    }
+    sortCache = new Map();
+    return jsonResponse(200, { ok: true });
+  };
+
   const server = await startSimServer({
     host: opts.host ?? "127.0.0.1",
     port: opts.port ?? 0,
@@ -286,6 +308,7 @@ export async function startHaloSim(opts: HaloSimOptions = {}): Promise<HaloSim> 
     expireAllTokens: () => {
       for (const entry of tokens.values()) entry.expiresAt = 0;
     },
+    control: (route, input) => (route === "POST /__sim/edit-record" ? editRecord(input) : undefined),
   });
 
   return {
