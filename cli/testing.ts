@@ -72,11 +72,17 @@ export function runCli(args: string[], options: { database: string; env?: Record
 /** One set of secrets for every child of a test file, so children can share a database. */
 const SHARED_SECRETS = { NEXTAUTH_SECRET: randomBytes(32).toString("base64"), SETTINGS_ENCRYPTION_KEY: randomBytes(32).toString("base64") };
 
-/** `entry` in a child process on `database`, pointed at the simulators and paced far above what a test needs. */
-export function spawnConnected(sims: { halo: HaloSim; hudu: HuduSim }, { entry, args = [], database }: { entry: string; args?: string[]; database: string }) {
+/**
+ * `entry` in a child process on `database`, pointed at the simulators and paced far above what a
+ * test needs, unless `huduRateLimit` says otherwise (e.g. "30/1s").
+ */
+export function spawnConnected(
+  sims: { halo: HaloSim; hudu: HuduSim },
+  { entry, args = [], database, huduRateLimit = "10000/1s" }: { entry: string; args?: string[]; database: string; huduRateLimit?: string },
+) {
   return spawnTsx(entry, args, {
     database,
-    env: { ...SHARED_SECRETS, ...simConnectionEnv(sims.halo, sims.hudu), HALO_RATE_LIMIT: "10000/1s", HUDU_RATE_LIMIT: "10000/1s" },
+    env: { ...SHARED_SECRETS, ...simConnectionEnv(sims.halo, sims.hudu), HALO_RATE_LIMIT: "10000/1s", HUDU_RATE_LIMIT: huduRateLimit },
   });
 }
 

@@ -40,8 +40,15 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function startCli(args: string[]) {
-  return spawnConnected(setup.sims, { entry: "cli/index.ts", args, database: path.join(dir, "app.db") });
+/**
+ * Hudu paced at 30 a second while a test kills the import part-way: the import keeps enough
+ * requests in flight for its limit (dozens at the tests' usual pace), so unpaced the tiny data set
+ * would be done before the kill lands; paced, creates are always marked and in flight or waiting.
+ */
+const SLOW_HUDU = "30/1s";
+
+function startCli(args: string[], huduRateLimit?: string) {
+  return spawnConnected(setup.sims, { entry: "cli/index.ts", args, database: path.join(dir, "app.db"), huduRateLimit });
 }
 
 /** Records created so far by the latest import of `db`. */
@@ -49,6 +56,13 @@ function doneItems(db: Db = setup.db): number {
   const run = latestImport(db);
   if (!run) return 0;
   return db.select().from(importItems).where(eq(importItems.runId, run.id)).all().filter((i) => i.outcome === "created").length;
+}
+
+/** Creates of the latest import marked as sent whose outcome is not recorded yet. */
+function sendingItems(db: Db = setup.db): number {
+  const run = latestImport(db);
+  if (!run) return 0;
+  return db.select().from(importItems).where(eq(importItems.runId, run.id)).all().filter((i) => i.state === "sending").length;
 }
 
 function latestImport(db: Db) {
@@ -68,8 +82,9 @@ describe("cli import", () => {
   it("killed with SIGKILL part-way and run again, ends with the same Hudu state as an uninterrupted run, nothing twice", async () => {
     // Slow Hudu so the kill lands while creates are in flight (some applied, never recorded).
     setup.sims.hudu.control.setLatency(40);
-    const first = startCli(["import"]);
-    await waitFor(() => doneItems() >= 10, first);
+    const first = startCli(["import"], SLOW_HUDU);
+    // Killed once creates are done and others are on their way (between two phases there are none).
+    await waitFor(() => doneItems() >= 10 && sendingItems() > 0, first);
     first.child.kill("SIGKILL");
     const killed = await first.done;
     expect(killed.signal).toBe("SIGKILL");
@@ -123,7 +138,7 @@ describe("the server", () => {
   it("killed with SIGKILL mid-import, twice, resumes the run at each start-up and ends as an uninterrupted run, nothing twice", async () => {
     const databasePath = path.join(dir, "server.db");
     const server = await setUpImport({ size: "tiny", seed: SEED, databasePath });
-    const startServer = (args: string[] = []) => spawnConnected(server.sims, { entry: "scripts/server-start.ts", args, database: databasePath });
+    const startServer = (args: string[] = [], huduRateLimit = SLOW_HUDU) => spawnConnected(server.sims, { entry: "scripts/server-start.ts", args, database: databasePath, huduRateLimit });
     try {
       // Started from the dashboard, killed while creates are in flight.
       server.sims.hudu.control.setLatency(40);
@@ -146,7 +161,7 @@ describe("the server", () => {
 
       // Restarted again, at full speed: the same run finishes.
       server.sims.hudu.control.setLatency(0);
-      const third = await startServer().done;
+      const third = await startServer([], "10000/1s").done;
       expect(third.code, third.stderr).toBe(0);
       expect(third.stdout).toContain(`Resuming the import run ${run.id} that was interrupted.`);
       expect(third.stdout).toContain(`Import #${run.id} succeeded.`);

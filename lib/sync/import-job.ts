@@ -153,9 +153,12 @@ async function planInTwo(
   const startInput = await reads.start;
   progress({ phase: "planning", activity: "working out what to do with companies and sites", wait: null }, true);
   const start = planStart(startInput);
+  const readWarnings = new Set(startInput.warnings);
   if (saveStart) saveImportItems({ db: ctx.db, runId: ctx.run.id, items: lazyMap(start.items, toImportItem) });
   progress({ planReadAt: start.generatedAt, warnings: planWarnings(start.warnings) }, true);
   const rest = reads.all.then((input) => {
+    // What reading users and contracts met (records skipped, short reads) joins the plan's warnings.
+    start.warnings.push(...(input.warnings ?? []).filter((w) => !readWarnings.has(w)));
     // Item by item, straight into the database: the contacts of a large data set are over 100 MB of plan.
     saveImportItems({ db: ctx.db, runId: ctx.run.id, items: lazyMap(planRest(start, input), toImportItem) });
     progress({ warnings: planWarnings(start.warnings) }, true);
