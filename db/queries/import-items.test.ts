@@ -46,4 +46,17 @@ describe("import items", () => {
     }
     expect(keys.map((r) => r.key)).toEqual(Array.from({ length: 120 }, (_, i) => `site:${i + 1}`).filter((k) => k !== "site:2"));
   });
+
+  it("adds only the items not saved yet when told to skip the saved ones, after them in plan order", () => {
+    saveImportItems({ db, runId, items: [item("contact", 1), item("contact", 2)] });
+    finishImportItem({ db, runId, key: "contact:1", outcome: "created" });
+    expect(() => saveImportItems({ db, runId, items: [item("contact", 2)] })).toThrow();
+    saveImportItems({ db, runId, items: [item("contact", 1), item("contact", 2), item("contact", 3)], skipSaved: true });
+    const open = listOpenImportItems({ db, runId, types: ["contact"], limit: 10 });
+    expect(open.map((r) => [r.key, r.seq])).toEqual([
+      ["contact:2", 1],
+      ["contact:3", 4],
+    ]);
+    expect(countOpenImportItems({ db, runId, types: ["contact"] })).toBe(2);
+  });
 });

@@ -19,25 +19,38 @@ const INSERT_SLICE = 50;
  * a lazy iterable: a large plan's rows (~70 MB of JSON for 76,000 items) are then made a slice at
  * a time instead of all at once.
  */
-export function saveImportItems({ db, runId, items }: { db: Db; runId: number; items: Iterable<NewImportItem> }): void {
+export function saveImportItems({
+  db,
+  runId,
+  items,
+  skipSaved = false,
+}: {
+  db: Db;
+  runId: number;
+  items: Iterable<NewImportItem>;
+  /** Leave an item already saved (same key) as it is instead of failing. */
+  skipSaved?: boolean;
+}): void {
   writeTransaction(db, (tx) => {
     let slice: Array<typeof importItems.$inferInsert> = [];
     // After the items saved before (a plan saved in parts keeps its order).
     let seq = (tx.select({ last: max(importItems.seq) }).from(importItems).where(eq(importItems.runId, runId)).get()?.last ?? -1) + 1;
+    const insert = (rows: Array<typeof importItems.$inferInsert>) => {
+      const query = tx.insert(importItems).values(rows);
+      (skipSaved ? query.onConflictDoNothing() : query).run();
+    };
     for (const item of items) {
       slice.push({ ...item, runId, seq: seq++ });
       if (slice.length < INSERT_SLICE) continue;
-      tx.insert(importItems).values(slice).run();
+      insert(slice);
       slice = [];
     }
-    if (slice.length > 0) tx.insert(importItems).values(slice).run();
+    if (slice.length > 0) insert(slice);
   });
 }
 
-/** Whether the run has saved items (of these types, when given). */
-export function hasImportItems({ db, runId, types }: { db: Db; runId: number; types?: ImportItemRow["type"][] }): boolean {
-  const where = types ? and(eq(importItems.runId, runId), inArray(importItems.type, types)) : eq(importItems.runId, runId);
-  return Boolean(db.select({ key: importItems.key }).from(importItems).where(where).limit(1).get());
+export function hasImportItems({ db, runId }: { db: Db; runId: number }): boolean {
+  return Boolean(db.select({ key: importItems.key }).from(importItems).where(eq(importItems.runId, runId)).limit(1).get());
 }
 
 const OPEN_STATES = ["pending", "sending"] satisfies ImportItemState[];

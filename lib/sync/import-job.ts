@@ -93,7 +93,7 @@ async function runImport(
       onPhase: ({ phase, noun, done, total }) => progress({ phase, activity: `importing ${noun}: ${done} of ${total} done` }, done === 0 || done === total),
     });
 
-  if (hasImportItems({ db: ctx.db, runId: ctx.run.id, types: ["contact", "contract"] })) {
+  if (ctx.current().planSaved) {
     // Resumed with the whole plan saved.
     await execute();
   } else {
@@ -156,17 +156,40 @@ async function planInTwo(
   const readWarnings = new Set(startInput.warnings);
   if (saveStart) saveImportItems({ db: ctx.db, runId: ctx.run.id, items: lazyMap(start.items, toImportItem) });
   progress({ planReadAt: start.generatedAt, warnings: planWarnings(start.warnings) }, true);
-  const rest = reads.all.then((input) => {
+  const rest = reads.all.then(async (input) => {
     // What reading users and contracts met (records skipped, short reads) joins the plan's warnings.
     start.warnings.push(...(input.warnings ?? []).filter((w) => !readWarnings.has(w)));
-    // Item by item, straight into the database: the contacts of a large data set are over 100 MB of plan.
-    saveImportItems({ db: ctx.db, runId: ctx.run.id, items: lazyMap(planRest(start, input), toImportItem) });
-    progress({ warnings: planWarnings(start.warnings) }, true);
+    await saveInSlices(ctx, lazyMap(planRest(start, input), toImportItem));
+    progress({ planSaved: true, warnings: planWarnings(start.warnings) }, true);
   });
   // The caller awaits it only after writing companies and sites, and not at all when those stop the run.
   rest.catch(() => undefined);
   // In an object: an async function returning a promise would wait for it.
   return { rest };
+}
+
+/** Items planned and saved at a time while companies and sites are written (~0.1 s each). */
+const ITEMS_PER_SLICE = 1_000;
+
+/**
+ * Saves items a slice at a time, letting the requests in flight be answered in between: the
+ * contacts of a large data set take seconds to plan and save, and an event loop held that long
+ * leaves Hudu idle and its kept-alive connections closed. A slice saved before a crash is kept;
+ * the resumed run plans again and adds only what is missing (until planSaved says all is there).
+ */
+async function saveInSlices(ctx: JobContext<ImportProgress>, items: Iterable<NewImportItem>): Promise<void> {
+  const pending = items[Symbol.iterator]();
+  for (;;) {
+    const slice: NewImportItem[] = [];
+    for (let next = pending.next(); !next.done; next = pending.next()) {
+      slice.push(next.value);
+      if (slice.length === ITEMS_PER_SLICE) break;
+    }
+    if (slice.length === 0) return;
+    ctx.signal.throwIfAborted();
+    saveImportItems({ db: ctx.db, runId: ctx.run.id, items: slice, skipSaved: true });
+    await new Promise((resolve) => setImmediate(resolve));
+  }
 }
 
 function pick(config: { limit: number; windowMs: number }) {

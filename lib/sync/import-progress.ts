@@ -49,6 +49,11 @@ export const importProgressSchema = z.object({
   resumedAt: z.array(z.string()).catch([]),
   /** What became of Hudu's own Halo matchers at the end (when that option is on), in plain words. */
   matchers: z.string().nullable().catch(null),
+  /**
+   * Every item of the plan is saved (the contacts and contracts are saved in slices after the
+   * companies and sites: a run resumed before this is true plans them again and adds what is missing).
+   */
+  planSaved: z.boolean().catch(false),
 });
 export type ImportProgress = z.infer<typeof importProgressSchema>;
 
@@ -64,6 +69,7 @@ export function initialImportProgress(): ImportProgress {
     warnings: [],
     resumedAt: [],
     matchers: null,
+    planSaved: false,
   };
 }
 
