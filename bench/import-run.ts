@@ -36,6 +36,8 @@ export interface ImportRunResult {
   services: Record<Extract<ServiceName, "halo" | "hudu">, ServiceSeen>;
   /** Peak resident set size of this process (ru_maxrss), bytes. */
   peakRssBytes: number;
+  /** V8's heap at the sample with the most RSS (bytes): what it had reserved and what was in use, collected or not. */
+  heapAtPeak: { totalBytes: number; usedBytes: number };
   cpuMs: { user: number; system: number };
 }
 
@@ -65,9 +67,12 @@ async function main(): Promise<ImportRunResult> {
   const connect: ConnectSources = (options) => base({ ...options, onEvent: (event) => (record(event), options.onEvent(event)) });
 
   const phases: ImportRunResult["phases"] = [];
+  const atPeak = { rss: 0, heap: { totalBytes: 0, usedBytes: 0 } };
   const sampleRss = () => {
+    const memory = process.memoryUsage();
+    if (memory.rss > atPeak.rss) Object.assign(atPeak, { rss: memory.rss, heap: { totalBytes: memory.heapTotal, usedBytes: memory.heapUsed } });
     const current = phases.at(-1);
-    if (current) current.peakRssBytes = Math.max(current.peakRssBytes, process.memoryUsage.rss());
+    if (current) current.peakRssBytes = Math.max(current.peakRssBytes, memory.rss);
   };
   const sampler = setInterval(sampleRss, RSS_SAMPLE_MS);
   const job = importJob({
@@ -97,6 +102,7 @@ async function main(): Promise<ImportRunResult> {
     phases,
     services,
     peakRssBytes: process.resourceUsage().maxRSS * 1024,
+    heapAtPeak: atPeak.heap,
     cpuMs: { user: Math.round(cpu.user / 1000), system: Math.round(cpu.system / 1000) },
   };
 }

@@ -17,7 +17,8 @@
  * requests within 2% of the fewest, time within 1.10× the floor, no 429s, peak RSS < 400 MB.
  *
  * `npm run bench:import` (large, 25×) or e.g. `npm run bench:import -- --size demo --rate-scale 60`;
- * `--seed N`, `--latency MS` (default 150), `--json`, `--profile DIR` (CPU profiles of the import processes).
+ * `--seed N`, `--latency MS` (default 150), `--json`, `--profile DIR` (CPU profiles of the import processes),
+ * `--node-flags=--optimize-for-size` (Node/V8 flags for the import processes only).
  */
 import { fork } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -50,8 +51,12 @@ const { values: args } = parseArgs({
     latency: { type: "string", default: "150" },
     json: { type: "boolean", default: false },
     profile: { type: "string" },
+    "node-flags": { type: "string", default: "" },
   },
 });
+
+/** --node-flags "…": Node/V8 flags for the import processes only, e.g. "--optimize-for-size". */
+const nodeFlags = args["node-flags"].split(" ").filter(Boolean);
 
 const size = args.size;
 if (!isMspSize(size)) throw new Error(`--size must be tiny, demo or large; got ${size}`);
@@ -136,7 +141,7 @@ function runImportChild(databasePath: string): Promise<ImportRunResult> {
   return new Promise((resolve, reject) => {
     const script = path.join(path.dirname(fileURLToPath(import.meta.url)), "import-run.ts");
     // --profile DIR: a CPU profile of each import process (open it in Chrome's DevTools).
-    const execArgv = [...process.execArgv, ...(args.profile ? ["--cpu-prof", `--cpu-prof-dir=${args.profile}`] : [])];
+    const execArgv = [...process.execArgv, ...nodeFlags, ...(args.profile ? ["--cpu-prof", `--cpu-prof-dir=${args.profile}`] : [])];
     const child = fork(script, [JSON.stringify({ databasePath, rateLimits: clientLimits })], { stdio: ["ignore", "inherit", "inherit", "ipc"], execArgv });
     let result: ImportRunResult | undefined;
     child.on("message", (message) => (result = message as ImportRunResult));
@@ -191,6 +196,7 @@ async function measureRun(db: Db, databasePath: string, sims: RunningSimulators)
     hudu: serviceFigures(sims.hudu.control.requestCounts(), fewestHuduReads(hudu), writesNeeded, clientLimits.hudu, run.services.hudu),
     retries: { halo: run.services.halo.retries, hudu: run.services.hudu.retries },
     peakRssMB: mb(run.peakRssBytes),
+    heapAtPeakMB: { total: mb(run.heapAtPeak.totalBytes), used: mb(run.heapAtPeak.usedBytes) },
     cpuSeconds: { import: seconds(run.cpuMs.user + run.cpuMs.system), simulators: seconds((simCpuMs.user + simCpuMs.system) / 1000) },
     loadAverageAtStart: Math.round(load * 100) / 100,
     loadAverageAtEnd: Math.round(loadavg()[0] * 100) / 100,
@@ -216,7 +222,7 @@ function printRun(title: string, run: RunFigures) {
     if (f.fewest <= f.limit.limit) console.log(`    within one window's budget at ${describeLimit(service, f.limit)} (no rate floor); measured ${seconds(f.measuredMs)} s (first request to last answer)`);
     else console.log(`    floor at ${describeLimit(service, f.limit)}: ${seconds(f.floorMs)} s; measured ${seconds(f.measuredMs)} s (first request to last answer) = ${f.ratio.toFixed(2)}× the floor`);
   }
-  console.log(`  peak RSS of the import process: ${run.peakRssMB} MB; CPU: import ${run.cpuSeconds.import} s, simulators ${run.cpuSeconds.simulators} s`);
+  console.log(`  peak RSS of the import process: ${run.peakRssMB} MB (V8's heap then: ${run.heapAtPeakMB.total} MB reserved, ${run.heapAtPeakMB.used} MB in use, collected or not); CPU: import ${run.cpuSeconds.import} s, simulators ${run.cpuSeconds.simulators} s`);
 }
 
 function goals(first: RunFigures, second: RunFigures) {
@@ -245,13 +251,14 @@ async function main() {
     const second = await measureRun(db, databasePath, sims);
     const checks = goals(first, second);
     const machine = { nproc: cpus().length, memoryGB: Math.round(totalmem() / 1e9), node: process.version };
-    const figures = { size, seed, rateScale: scale, latencyMs, clientLimits, machine, decided, first, second, goals: checks, benchSeconds: seconds(Date.now() - started) };
+    const figures = { size, seed, rateScale: scale, latencyMs, nodeFlags, clientLimits, machine, decided, first, second, goals: checks, benchSeconds: seconds(Date.now() - started) };
     if (args.json) {
       console.log(JSON.stringify(figures, null, 2));
       return;
     }
     const g = sims.generated.halo;
     console.log(`Import at size ${size} (seed ${seed}): ${g.clients.length} clients, ${g.sites.length} sites, ${g.users.length} users, ${g.contracts.length} contracts`);
+    if (nodeFlags.length) console.log(`  import processes run with ${nodeFlags.join(" ")}`);
     console.log(`  limits scaled ${scale}×, every answer after ${latencyMs} ms; board: ${decided.matched} matched by auto-accept, ${decided.createNew} create new, ${decided.undecided} left undecided`);
     console.log(`  machine: ${machine.nproc} CPUs, ${machine.memoryGB} GB, Node ${machine.node}`);
     printRun("First run", first);

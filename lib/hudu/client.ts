@@ -6,6 +6,7 @@ import { parseResponse } from "@/lib/http/parse";
 import { systemClock, type Clock, type RateLimiter } from "@/lib/http/rate-limiter";
 import { HttpClient, type HttpRequest, type HttpResponse, type RetryPolicy } from "@/lib/http/request";
 import { buildUrl } from "@/lib/http/url";
+import { summariseAsset, type HuduAssetSummary } from "./asset-summary";
 import { huduConfigSchema, type HuduConfig, type HuduConfigInput } from "./config";
 import { customFieldEntries, customFieldsBody } from "./custom-fields";
 import { missingFields, newLayoutBody, wholeLayoutBody, type LayoutBody } from "./layout-body";
@@ -127,6 +128,20 @@ interface Sweep<T> {
   refusal?: { statuses: number[]; error: (response: HttpResponse) => SyncError };
 }
 
+function assetSweep(options: HuduListAssetsOptions): Sweep<HuduAsset> {
+  return {
+    resource: "asset",
+    schema: huduAssetSchema,
+    path: "assets",
+    key: "assets",
+    query: { asset_layout_id: options.assetLayoutId, company_id: options.companyId, archived: options.archived },
+    pageSize: HUDU_PAGE_SIZE,
+    operation: "list assets",
+    signal: options.signal,
+    onProblem: options.onProblem,
+  };
+}
+
 /** Hudu compares company names case-insensitively (archived companies included). */
 const nameKey = (name: string) => name.trim().toLowerCase();
 
@@ -183,9 +198,9 @@ export class HuduClient {
    * asked for (or ignore page_size), so a short page is not the end. A page identical to the one
    * before (a server ignoring `page`) stops the sweep with a problem, so it can never loop.
    */
-  private async all<T extends { id: number }>(sweep: Sweep<T>): Promise<T[]> {
+  private async all<T extends { id: number }, U = T>(sweep: Sweep<T>, keep: (record: T) => U = (record) => record as unknown as U): Promise<U[]> {
     const onProblem = sweep.onProblem ?? this.onProblem;
-    const out: T[] = [];
+    const out: U[] = [];
     const seen = new Set<number>();
     let previous = "";
     for (let page = 1; page <= MAX_PAGES; page++) {
@@ -226,7 +241,7 @@ export class HuduClient {
         }
         if (seen.has(parsed.data.id)) continue;
         seen.add(parsed.data.id);
-        out.push(parsed.data);
+        out.push(keep(parsed.data));
       }
     }
     return out;
@@ -457,17 +472,13 @@ export class HuduClient {
 
   /** All assets of a layout, across companies (or of one company). */
   listAssets(options: HuduListAssetsOptions): Promise<HuduAsset[]> {
-    return this.all({
-      resource: "asset",
-      schema: huduAssetSchema,
-      path: "assets",
-      key: "assets",
-      query: { asset_layout_id: options.assetLayoutId, company_id: options.companyId, archived: options.archived },
-      pageSize: HUDU_PAGE_SIZE,
-      operation: "list assets",
-      signal: options.signal,
-      onProblem: options.onProblem,
-    });
+    return this.all(assetSweep(options));
+  }
+
+  /** listAssets, each asset kept as its summary as soon as its page is read (a whole layout's records are hundreds of MB). */
+  listAssetSummaries(options: HuduListAssetsOptions): Promise<HuduAssetSummary[]> {
+    const names = new Map<string, string>();
+    return this.all(assetSweep(options), (asset) => summariseAsset(asset, names));
   }
 
   getAsset(companyId: number, assetId: number, signal?: AbortSignal): Promise<HuduAsset> {

@@ -1,3 +1,4 @@
+export * from "./asset-summary";
 export * from "./client";
 export * from "./config";
 export * from "./custom-fields";

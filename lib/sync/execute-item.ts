@@ -4,7 +4,7 @@ import { getDecision, saveDecision } from "@/db/queries/match-decisions";
 import { deleteSyncLink, getSyncLink, upsertSyncLink } from "@/db/queries/sync-links";
 import type { ImportItemRow, ImportOutcome } from "@/db/schema";
 import { SyncError, toSyncError, type ErrorCode } from "@/lib/errors";
-import type { HuduAsset, HuduClient, HuduCompany, HuduCompanyInput } from "@/lib/hudu";
+import type { HuduAssetSummary, HuduClient, HuduCompany, HuduCompanyInput } from "@/lib/hudu";
 import { isNameTaken, nameTakenButNotFound } from "@/lib/hudu/refusals";
 import { haloClientIdOfCompany, haloIdOfAsset } from "./halo-id";
 import {
@@ -259,13 +259,13 @@ async function createAssetOnce(
   companyId: number,
   write: AssetWrite,
   wasSending: boolean,
-): Promise<Pick<HuduAsset, "id"> & { found?: boolean }> {
+): Promise<Pick<HuduAssetSummary, "id"> & { found?: boolean }> {
   if (wasSending) {
     const found = await findOurAsset(ctx, type, write.layoutId, companyId, item.haloId);
     if (found) return { id: found.id, found: true };
   }
   markImportItemSending({ db: ctx.db, runId: ctx.runId, key: item.key });
-  return createUnlessFound(
+  return createUnlessFound<Pick<HuduAssetSummary, "id">>(
     ctx,
     `create ${type} “${write.name}”`,
     () => ctx.hudu.createAsset(companyId, assetBody(ctx, write), ctx.signal),
@@ -295,11 +295,11 @@ async function createUnlessFound<T extends object>(ctx: ItemContext, operation: 
 }
 
 /** The asset of this layout and company whose Halo ID field holds this record's id (archived ones too). */
-async function findOurAsset(ctx: ItemContext, type: AssetRecordType, layoutId: number, companyId: number, haloId: number): Promise<HuduAsset | undefined> {
+async function findOurAsset(ctx: ItemContext, type: AssetRecordType, layoutId: number, companyId: number, haloId: number): Promise<HuduAssetSummary | undefined> {
   const label = ctx.haloIdLabels[type];
   if (!label) return undefined;
   for (const archived of [false, true]) {
-    const assets = await ctx.hudu.listAssets({ assetLayoutId: layoutId, companyId, archived: archived || undefined, signal: ctx.signal });
+    const assets = await ctx.hudu.listAssetSummaries({ assetLayoutId: layoutId, companyId, archived: archived || undefined, signal: ctx.signal });
     const found = assets.find((asset) => haloIdOfAsset(asset, label) === haloId);
     if (found) return found;
   }

@@ -1,5 +1,6 @@
 import { customFieldKey } from "@/lib/hudu/custom-fields";
-import type { HuduAsset, HuduCompany } from "@/lib/hudu/schemas";
+import type { HuduAssetSummary } from "@/lib/hudu/asset-summary";
+import type { HuduCompany } from "@/lib/hudu/schemas";
 import { formatHaloIdStamp, idKey, isHaloIntegrator, readIdNumber } from "@/lib/match/halo-ids";
 
 /**
@@ -13,11 +14,10 @@ import { formatHaloIdStamp, idKey, isHaloIntegrator, readIdNumber } from "@/lib/
 export { formatHaloIdStamp };
 
 /** The Halo id in an asset's Halo ID field (labelled `haloIdLabel` in its layout), or null. */
-export function haloIdOfAsset(asset: Pick<HuduAsset, "fields">, haloIdLabel: string): number | null {
+export function haloIdOfAsset(asset: Pick<HuduAssetSummary, "fields">, haloIdLabel: string): number | null {
   const key = customFieldKey(haloIdLabel);
-  const field = asset.fields.find((f) => customFieldKey(f.label) === key);
-  if (!field) return null;
-  const reading = readIdNumber(field.value);
+  if (!Object.hasOwn(asset.fields, key)) return null;
+  const reading = readIdNumber(asset.fields[key]);
   return reading ? Number(reading.haloId) : null;
 }
 

@@ -8,7 +8,7 @@ import type { ItemContext } from "./execute-item";
 import { executeImportItems, type ExecutionPhase } from "./executor";
 import { countRequest, initialImportProgress, parseImportProgress, type ImportProgress } from "./import-progress";
 import { readPlanInput } from "./load";
-import { planRest, planStart } from "./plan";
+import { planStart, streamPlanRest, type PlanRestSource } from "./plan";
 import { loadSyncSettings, type SyncSettings } from "./settings";
 import { HALO_ID_SOURCE } from "./sources";
 import { describeMatcherOutcome, syncHuduMatchers } from "./matchers";
@@ -124,8 +124,8 @@ type ProgressFn = (change: Partial<ImportProgress>, force?: boolean) => void;
  * Plans and saves the import's items in two parts. Reads both sides; as soon as what companies
  * and sites are planned from is in (Halo's clients and sites, Hudu's companies, layouts and site
  * assets), plans and saves those (unless a resumed run has them) and returns. The promise `rest`
- * then plans and saves the contacts and contracts once the rest is read, so the caller
- * writes companies and sites in the meantime: Halo's paced reads overlap Hudu's writes.
+ * then plans and saves the contacts and contracts as Halo's users and contracts are read, so the
+ * caller writes companies and sites in the meantime: Halo's paced reads overlap Hudu's writes.
  * (Its own function also so that the input is gone once it is done: a suspended async function
  * may keep its dead locals for as long as it waits.)
  */
@@ -153,19 +153,29 @@ async function planInTwo(
   const startInput = await reads.start;
   progress({ phase: "planning", activity: "working out what to do with companies and sites", wait: null }, true);
   const start = planStart(startInput);
-  const readWarnings = new Set(startInput.warnings);
   if (saveStart) saveImportItems({ db: ctx.db, runId: ctx.run.id, items: lazyMap(start.items, toImportItem) });
   progress({ planReadAt: start.generatedAt, warnings: planWarnings(start.warnings) }, true);
-  const rest = reads.all.then(async (input) => {
-    // What reading users and contracts met (records skipped, short reads) joins the plan's warnings.
-    start.warnings.push(...(input.warnings ?? []).filter((w) => !readWarnings.has(w)));
-    await saveInSlices(ctx, lazyMap(planRest(start, input), toImportItem));
-    progress({ planSaved: true, warnings: planWarnings(start.warnings) }, true);
-  });
+  // Only what the rest needs goes on: the companies and sites read, and their items, are let go.
+  const { states, targets, sites, warnings } = start;
+  const rest = planTheRest(ctx, { start: { states, targets, sites, warnings }, input: { links: startInput.links, settings }, source: reads.rest, progress });
   // The caller awaits it only after writing companies and sites, and not at all when those stop the run.
   rest.catch(() => undefined);
   // In an object: an async function returning a promise would wait for it.
   return { rest };
+}
+
+/**
+ * Plans and saves the contacts and contracts as Halo's users and contracts are read, a slice at
+ * a time; then says the plan is whole. Their read warnings join the plan's.
+ */
+async function planTheRest(
+  ctx: JobContext<ImportProgress>,
+  { start, input, source, progress }: { start: Parameters<typeof streamPlanRest>[0]; input: Parameters<typeof streamPlanRest>[1]; source: Promise<PlanRestSource>; progress: ProgressFn },
+): Promise<void> {
+  const rest = await source;
+  await saveInSlices(ctx, mapAsync(streamPlanRest(start, input, rest), toImportItem));
+  start.warnings.push(...rest.warnings());
+  progress({ planSaved: true, warnings: planWarnings(start.warnings) }, true);
 }
 
 /** Items planned and saved at a time while companies and sites are written (~0.1 s each). */
@@ -177,19 +187,19 @@ const ITEMS_PER_SLICE = 1_000;
  * leaves Hudu idle and its kept-alive connections closed. A slice saved before a crash is kept;
  * the resumed run plans again and adds only what is missing (until planSaved says all is there).
  */
-async function saveInSlices(ctx: JobContext<ImportProgress>, items: Iterable<NewImportItem>): Promise<void> {
-  const pending = items[Symbol.iterator]();
-  for (;;) {
-    const slice: NewImportItem[] = [];
-    for (let next = pending.next(); !next.done; next = pending.next()) {
-      slice.push(next.value);
-      if (slice.length === ITEMS_PER_SLICE) break;
-    }
-    if (slice.length === 0) return;
+async function saveInSlices(ctx: JobContext<ImportProgress>, items: AsyncIterable<NewImportItem>): Promise<void> {
+  let slice: NewImportItem[] = [];
+  const save = async () => {
     ctx.signal.throwIfAborted();
     saveImportItems({ db: ctx.db, runId: ctx.run.id, items: slice, skipSaved: true });
+    slice = [];
     await new Promise((resolve) => setImmediate(resolve));
+  };
+  for await (const item of items) {
+    slice.push(item);
+    if (slice.length === ITEMS_PER_SLICE) await save();
   }
+  if (slice.length > 0) await save();
 }
 
 function pick(config: { limit: number; windowMs: number }) {
@@ -232,6 +242,11 @@ const MAX_WARNINGS = 50;
 function planWarnings(warnings: PlanWarning[]): string[] {
   const all = warnings.map((w) => w.message);
   return all.length > MAX_WARNINGS ? [...all.slice(0, MAX_WARNINGS), `… and ${all.length - MAX_WARNINGS} more.`] : all;
+}
+
+/** lazyMap of an async iterable. */
+async function* mapAsync<T, U>(items: AsyncIterable<T>, f: (item: T) => U): AsyncGenerator<U> {
+  for await (const item of items) yield f(item);
 }
 
 /** `items.map(f)` made one at a time as it is read. */

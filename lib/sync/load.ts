@@ -5,9 +5,10 @@ import { connectFromSettings, type ConnectSources } from "@/lib/connections/conn
 import { HALO_PAGE_SIZE, type HaloClient, type HaloListing } from "@/lib/halo";
 import type { HttpEventHandler } from "@/lib/http/events";
 import { chosenLayouts } from "@/lib/layouts/overview";
-import type { HuduAsset, HuduAssetLayout, HuduClient, HuduCompany } from "@/lib/hudu";
+import type { HuduAssetLayout, HuduAssetSummary, HuduClient, HuduCompany } from "@/lib/hudu";
 import { buildPlan } from "./plan";
-import type { PlanInput, PlanStartInput } from "./plan-input";
+import { RecordQueue } from "./record-queue";
+import type { PlanInput, PlanRestSource, PlanStartInput } from "./plan-input";
 import { loadSyncSettings } from "./settings";
 import type { SyncSettings } from "./settings-schema";
 import type { AssetRecordType, Plan, PlanWarning } from "./types";
@@ -42,22 +43,28 @@ function describe(p: Omit<ReadProgress, "message">): string {
   return `reading ${service} ${p.what}, page ${p.page}${p.pages ? ` of ${p.pages}` : ""}`;
 }
 
+/**
+ * One Halo sweep, each record handed to `keep` as it is read, with progress per page; its
+ * problems become warnings when it ends.
+ */
 async function sweepHalo<T>(
   what: string,
   listing: HaloListing<T>,
   onProgress: ReadProgressHandler,
   warnings: PlanWarning[],
-): Promise<T[]> {
-  const out: T[] = [];
+  keep: (record: T) => void,
+): Promise<void> {
+  let records = 0;
   let page = -1;
   const report = () => {
     const total = listing.recordCount;
     const pages = total !== undefined ? Math.max(1, Math.ceil(total / HALO_PAGE_SIZE)) : undefined;
-    const p = { service: "halo" as const, what, page: listing.pagesRead, pages, records: out.length, total };
+    const p = { service: "halo" as const, what, page: listing.pagesRead, pages, records, total };
     onProgress({ ...p, message: describe(p) });
   };
   for await (const record of listing) {
-    out.push(record);
+    keep(record);
+    records++;
     if (listing.pagesRead !== page) {
       page = listing.pagesRead;
       report();
@@ -65,7 +72,23 @@ async function sweepHalo<T>(
   }
   report();
   for (const problem of listing.problems) warnings.push({ code: "halo-read", message: problem.message });
+}
+
+/** A Halo sweep read whole into an array. */
+async function collectHalo<T>(what: string, listing: HaloListing<T>, onProgress: ReadProgressHandler, warnings: PlanWarning[]): Promise<T[]> {
+  const out: T[] = [];
+  await sweepHalo(what, listing, onProgress, warnings, (record) => out.push(record));
   return out;
+}
+
+/** A Halo sweep as a queue its reader takes records from while it is read (the sweep starts now). */
+function streamHalo<T>(what: string, listing: HaloListing<T>, onProgress: ReadProgressHandler, warnings: PlanWarning[]): RecordQueue<T> {
+  const queue = new RecordQueue<T>();
+  sweepHalo(what, listing, onProgress, warnings, (record) => queue.push(record)).then(
+    () => queue.end(),
+    (error: unknown) => queue.end(error),
+  );
+  return queue;
 }
 
 async function sweepHudu<T>(what: string, read: () => Promise<T[]>, onProgress: ReadProgressHandler): Promise<T[]> {
@@ -95,15 +118,32 @@ export interface ReadPlanInputOptions {
   now?: () => Date;
 }
 
+/** Everything the plan needs, read whole (the preview, `plan`): readPlanInput's two parts put together. */
 export async function loadPlanInput(options: ReadPlanInputOptions): Promise<PlanInput> {
-  return readPlanInput(options).all;
+  const reads = readPlanInput(options);
+  const [start, rest] = await Promise.all([reads.start, reads.rest]);
+  const [users, contracts] = [await collect(rest.users), await collect(rest.contracts)];
+  return {
+    ...start,
+    halo: { ...start.halo, users, contracts },
+    hudu: { ...start.hudu, assets: { ...start.hudu.assets, ...rest.assets } },
+    warnings: [...(start.warnings ?? []), ...rest.warnings()],
+  };
+}
+
+async function collect<T>(records: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const record of records) out.push(record);
+  return out;
 }
 
 /**
- * Reads the plan's input in two steps that overlap: `start` (Halo's clients and sites; Hudu's
+ * Reads the plan's input in two parts that overlap: `start` (Halo's clients and sites; Hudu's
  * companies, layouts and site assets: what companies and sites are planned from) is ready well
- * before `all` (Halo's users and contracts, the contact and contract assets), so an import can
- * write companies and sites while the rest is still being read. Both reject when a read fails.
+ * before Halo's users and contracts are read, so an import can write companies and sites in the
+ * meantime; `rest` is ready once Hudu's contact and contract assets are, and hands over Halo's
+ * users and contracts as they come, so the import plans each as it arrives instead of holding
+ * them all. All six sweeps start at once. Both parts reject when a read fails.
  */
 export function readPlanInput({
   db,
@@ -113,63 +153,74 @@ export function readPlanInput({
   signal,
   onProgress = () => {},
   now = () => new Date(),
-}: ReadPlanInputOptions): { start: Promise<PlanStartInput>; all: Promise<PlanInput> } {
+}: ReadPlanInputOptions): { start: Promise<PlanStartInput>; rest: Promise<PlanRestSource> } {
   const readAt = now().toISOString();
-  const onProblem = () => {}; // listings keep their problems; sweepHalo turns them into warnings
+  const onProblem = keepProblems;
   // Each sweep's warnings apart, then in a fixed order: the plan must not depend on which finished first.
   const found = { clients: [] as PlanWarning[], sites: [] as PlanWarning[], users: [] as PlanWarning[], contracts: [] as PlanWarning[], hudu: [] as PlanWarning[] };
 
   // Halo's four sweeps at once: the limiter shares Halo's budget between them, and none waits for another's answers.
-  const clients = sweepHalo("clients", halo.listClients({ includeInactive: true, onProblem, signal }), onProgress, found.clients);
-  const sites = sweepHalo("sites", halo.listSites({ includeInactive: true, onProblem, signal }), onProgress, found.sites);
-  const users = sweepHalo("users", halo.listUsers({ includeInactive: true, onProblem, signal }), onProgress, found.users);
-  const contracts = sweepHalo("contracts", halo.listContracts({ includeInactive: true, onProblem, signal }), onProgress, found.contracts);
+  const clients = collectHalo("clients", halo.listClients({ includeInactive: true, onProblem, signal }), onProgress, found.clients);
+  const sites = collectHalo("sites", halo.listSites({ includeInactive: true, onProblem, signal }), onProgress, found.sites);
+  const users = streamHalo("users", halo.listUsers({ includeInactive: true, onProblem, signal }), onProgress, found.users);
+  const contracts = streamHalo("contracts", halo.listContracts({ includeInactive: true, onProblem, signal }), onProgress, found.contracts);
 
-  // Hudu: companies, layouts and site assets first (the start needs them), then the rest.
-  const huduAssets = (layout: HuduAssetLayout | undefined, type: AssetRecordType): Promise<HuduAsset[]> =>
+  // Hudu: companies and layouts at once, then the three layouts' assets at once. Contacts are
+  // planned only once their assets are in, and Halo's users wait in memory until then.
+  const huduAssets = (layout: HuduAssetLayout | undefined, type: AssetRecordType): Promise<HuduAssetSummary[]> =>
     layout
-      ? sweepHudu(`${type} assets ("${layout.name}")`, () => withArchived((archived) => hudu.listAssets({ assetLayoutId: layout.id, archived: archived || undefined, signal })), onProgress)
+      ? sweepHudu(`${type} assets ("${layout.name}")`, () => withArchived((archived) => hudu.listAssetSummaries({ assetLayoutId: layout.id, archived: archived || undefined, signal })), onProgress)
       : Promise.resolve([]);
-  const huduStart = (async () => {
-    const companies = await sweepHudu<HuduCompany>(
-      "companies",
-      () => hudu.listAllCompanies({ signal, onProblem: (p) => found.hudu.push({ code: "hudu-read", message: p.message }) }),
-      onProgress,
-    );
-    const allLayouts = await sweepHudu<HuduAssetLayout>("layouts", () => hudu.listAssetLayouts(signal), onProgress);
-    const layouts = chosenLayouts(settings, allLayouts);
-    return { companies, layouts, siteAssets: await huduAssets(layouts.site, "site") };
-  })();
-  const huduRest = huduStart.then(async ({ layouts }) => ({ contact: await huduAssets(layouts.contact, "contact"), contract: await huduAssets(layouts.contract, "contract") }));
+  const companies = sweepHudu<HuduCompany>(
+    "companies",
+    () => hudu.listAllCompanies({ signal, onProblem: (p) => found.hudu.push({ code: "hudu-read", message: p.message }) }),
+    onProgress,
+  );
+  const layouts = sweepHudu<HuduAssetLayout>("layouts", () => hudu.listAssetLayouts(signal), onProgress).then((all) => chosenLayouts(settings, all));
+  const assets = {
+    site: layouts.then((l) => huduAssets(l.site, "site")),
+    contact: layouts.then((l) => huduAssets(l.contact, "contact")),
+    contract: layouts.then((l) => huduAssets(l.contract, "contract")),
+  };
+  const huduStart = Promise.all([companies, layouts, assets.site]).then(([companies, layouts, siteAssets]) => ({ companies, layouts, siteAssets }));
 
-  const ours = () => ({
-    decisions: listDecisions({ db }).map((d) => ({ haloClientId: d.haloClientId, kind: d.kind, huduCompanyId: d.huduCompanyId })),
-    links: listSyncLinks({ db }).map((l) => ({ haloType: l.haloType, haloId: l.haloId, huduId: l.huduId, huduCompanyId: l.huduCompanyId, contentHash: l.contentHash })),
-    settings,
-    readAt,
-  });
   const start = (async (): Promise<PlanStartInput> => {
     const [c, s, h] = await Promise.all([clients, sites, huduStart]);
     return {
       halo: { clients: c, sites: s },
       hudu: { companies: h.companies, layouts: h.layouts, assets: { site: h.siteAssets } },
-      ...ours(),
+      decisions: listDecisions({ db }).map((d) => ({ haloClientId: d.haloClientId, kind: d.kind, huduCompanyId: d.huduCompanyId })),
+      links: listSyncLinks({ db }).map((l) => ({ haloType: l.haloType, haloId: l.haloId, huduId: l.huduId, huduCompanyId: l.huduCompanyId, contentHash: l.contentHash })),
+      settings,
+      readAt,
       warnings: [...found.clients, ...found.sites, ...found.hudu],
     };
   })();
-  const all = (async (): Promise<PlanInput> => {
-    const [c, s, u, k, h, rest] = await Promise.all([clients, sites, users, contracts, huduStart, huduRest]);
-    return {
-      halo: { clients: c, sites: s, users: u, contracts: k },
-      hudu: { companies: h.companies, layouts: h.layouts, assets: { site: h.siteAssets, ...rest } },
-      ...ours(),
-      warnings: [...found.clients, ...found.sites, ...found.users, ...found.contracts, ...found.hudu],
-    };
-  })();
+  const rest = Promise.all([assets.contact, assets.contract]).then(([contact, contract]) => restSource({ contact, contract }, users, contracts, found));
   // A caller that stops at the first failure never awaits the other: neither may go unhandled.
   start.catch(() => undefined);
-  all.catch(() => undefined);
-  return { start, all };
+  rest.catch(() => undefined);
+  return { start, rest };
+}
+
+/**
+ * The listings' problem handler (they keep their problems; sweepHalo turns them into warnings).
+ * Out here, not made in readPlanInput: a listing holds it until its sweep ends, and a closure
+ * made there would keep every read of readPlanInput (all companies and sites) alive that long.
+ */
+const keepProblems = () => {};
+
+/**
+ * Out here so the source holds only what it is given: a closure made inside readPlanInput would
+ * keep all of its reads (every company and site) alive for as long as the contacts are planned.
+ */
+function restSource(
+  assets: PlanRestSource["assets"],
+  users: PlanRestSource["users"],
+  contracts: PlanRestSource["contracts"],
+  found: { users: PlanWarning[]; contracts: PlanWarning[] },
+): PlanRestSource {
+  return { assets, users, contracts, warnings: () => [...found.users, ...found.contracts] };
 }
 
 /** Connects with the saved settings, reads everything and plans: what the preview and `plan` show. */

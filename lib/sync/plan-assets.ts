@@ -1,6 +1,5 @@
 import type { HaloContractRecord, HaloSiteRecord, HaloUserRecord } from "@/lib/halo/records";
-import type { HuduAsset } from "@/lib/hudu/schemas";
-import { customFieldKey } from "@/lib/hudu/custom-fields";
+import type { HuduAssetSummary } from "@/lib/hudu/asset-summary";
 import type { LayoutState, MappedField } from "@/lib/layouts/state";
 import { displayValue, sameFieldValue, squash } from "./compare";
 import { contentHash, plannedValue } from "./field-values";
@@ -37,11 +36,9 @@ export interface PlannedSite {
 
 export interface AssetPlanContext {
   type: AssetRecordType;
-  /** Every Halo record of this type (inactive included): an asset whose record is not here is gone. */
-  records: AnyRecord[];
   /** The chosen layout's state: whether it is usable, and the mapped fields. */
   state: LayoutState;
-  assets: HuduAsset[];
+  assets: HuduAssetSummary[];
   links: PlanLink[];
   targets: Map<number, CompanyTarget>;
   settings: SyncSettings;
@@ -66,8 +63,8 @@ function inactiveReason(type: AssetRecordType, record: AnyRecord, settings: Sync
   return null;
 }
 
-function existingValue(asset: HuduAsset, field: MappedField): unknown {
-  return asset.fields.find((f) => customFieldKey(f.label) === field.key)?.value ?? null;
+function existingValue(asset: HuduAssetSummary, field: MappedField): unknown {
+  return Object.hasOwn(asset.fields, field.key) ? (asset.fields[field.key] ?? null) : null;
 }
 
 interface Desired {
@@ -113,18 +110,39 @@ function same(field: MappedField, existing: unknown, desired: PlannedValue): boo
   return sameFieldValue(field.fieldType, existing, desired);
 }
 
-export function planAssets(ctx: AssetPlanContext): PlanItem[] {
+/** Every Halo record of a type (inactive included): an asset whose record is not among them is gone. */
+type WithRecords = AssetPlanContext & { records: AnyRecord[] };
+
+export function planAssets(ctx: WithRecords): PlanItem[] {
   return [...assetItems(ctx)];
 }
 
-/** planAssets one item at a time (an import saves each as it comes instead of holding them all). */
-export function* assetItems(ctx: AssetPlanContext): Generator<PlanItem> {
+/** planAssets one item at a time, in Halo id order (an import saves each as it comes instead of holding them all). */
+export function* assetItems(ctx: WithRecords): Generator<PlanItem> {
+  const planner = assetPlanner(ctx);
+  for (const record of [...ctx.records].sort((a, b) => a.id - b.id)) yield planner.plan(record);
+  yield* planner.gone();
+}
+
+export interface AssetPlanner {
+  /** The item for one Halo record of the type. */
+  plan(record: AnyRecord): PlanItem;
+  /** After every record of the type: archives for the assets whose Halo record never came. */
+  gone(): Generator<PlanItem>;
+}
+
+/**
+ * One type's planner, fed a record at a time: an import plans Halo's users as their pages
+ * arrive, so 60,000 of them are never in memory at once. Hudu's assets of the type are indexed
+ * whole first (any record may be found among them).
+ */
+export function assetPlanner(ctx: AssetPlanContext): AssetPlanner {
   const { type, state, settings } = ctx;
   const haloIdLabel = state.haloIdField?.label ?? null;
 
   // ---- Index what Hudu holds.
   const assetsById = new Map(ctx.assets.map((a) => [a.id, a]));
-  const byStamp = new Map<number, HuduAsset[]>();
+  const byStamp = new Map<number, HuduAssetSummary[]>();
   if (haloIdLabel) {
     for (const asset of ctx.assets) {
       const haloId = haloIdOfAsset(asset, haloIdLabel);
@@ -137,7 +155,7 @@ export function* assetItems(ctx: AssetPlanContext): Generator<PlanItem> {
   const links = new Map(ctx.links.filter((l) => l.haloType === type).map((l) => [l.haloId, l]));
   const handled = new Set<number>();
 
-  const findExisting = (haloId: number): { asset: HuduAsset; foundBy: "link" | "stamp" } | null => {
+  const findExisting = (haloId: number): { asset: HuduAssetSummary; foundBy: "link" | "stamp" } | null => {
     const link = links.get(haloId);
     const linked = link ? assetsById.get(link.huduId) : undefined;
     if (linked) return { asset: linked, foundBy: "link" };
@@ -151,7 +169,7 @@ export function* assetItems(ctx: AssetPlanContext): Generator<PlanItem> {
     return stamped[0] ? { asset: stamped[0], foundBy: "stamp" } : null;
   };
 
-  const archiveItem = (haloId: number, haloClientId: number | null, asset: HuduAsset, companyName?: string): PlanItem => ({
+  const archiveItem = (haloId: number, haloClientId: number | null, asset: HuduAssetSummary, companyName?: string): PlanItem => ({
     key: recordKey(type, haloId),
     type,
     action: "archive",
@@ -166,9 +184,8 @@ export function* assetItems(ctx: AssetPlanContext): Generator<PlanItem> {
     contentHash: "",
   });
 
-  const records = [...ctx.records].sort((a, b) => a.id - b.id);
   const seen = new Set<number>();
-  for (const record of records) {
+  const plan = (record: AnyRecord): PlanItem => {
     seen.add(record.id);
     const key = recordKey(type, record.id);
     const clientId = record.clientId;
@@ -186,31 +203,18 @@ export function* assetItems(ctx: AssetPlanContext): Generator<PlanItem> {
       skipReason: reason,
     });
 
-    if (!target) {
-      yield skip("client-missing", (record as { clientName?: string | null }).clientName ?? "");
-      continue;
-    }
-    if (!target.ok) {
-      yield skip(target.reason);
-      continue;
-    }
+    if (!target) return skip("client-missing", (record as { clientName?: string | null }).clientName ?? "");
+    if (!target.ok) return skip(target.reason);
     const existing = state.usable ? findExisting(record.id) : null;
     if (existing) handled.add(existing.asset.id);
 
     const inactive = inactiveReason(type, record, settings);
     if (inactive) {
-      if (existing && !existing.asset.archived && settings.options.whenGone === "archive") yield archiveItem(record.id, clientId, existing.asset, target.companyName);
-      else yield skip(inactive);
-      continue;
+      if (existing && !existing.asset.archived && settings.options.whenGone === "archive") return archiveItem(record.id, clientId, existing.asset, target.companyName);
+      return skip(inactive);
     }
-    if (!state.usable) {
-      yield skip("no-layout");
-      continue;
-    }
-    if (!name) {
-      yield skip("no-name");
-      continue;
-    }
+    if (!state.usable) return skip("no-layout");
+    if (!name) return skip("no-name");
 
     const desired = desiredFields(ctx, record, target.companyKey);
     const hash = contentHash({ name, fields: hashable(desired.fields) });
@@ -220,7 +224,7 @@ export function* assetItems(ctx: AssetPlanContext): Generator<PlanItem> {
       const changes: FieldChange[] = [{ key: "name", label: "Name", old: null, new: name }];
       for (const f of state.fields) if (desired.display[f.key] !== null) changes.push({ key: f.key, label: f.label, old: null, new: desired.display[f.key] });
       const fields = Object.fromEntries(Object.entries(desired.fields).filter(([, v]) => v !== null));
-      yield {
+      return {
         ...base,
         action: "create",
         huduId: null,
@@ -231,7 +235,6 @@ export function* assetItems(ctx: AssetPlanContext): Generator<PlanItem> {
         write: { kind: "asset", layoutId, name, fields },
         contentHash: hash,
       };
-      continue;
     }
 
     const asset = existing.asset;
@@ -250,7 +253,7 @@ export function* assetItems(ctx: AssetPlanContext): Generator<PlanItem> {
     if (asset.archived) changes.unshift({ key: "archived", label: "Archived", old: "Yes", new: "No" });
     const link = links.get(record.id);
     const relink = !link || link.huduId !== asset.id || link.huduCompanyId !== asset.company_id || link.contentHash !== hash;
-    yield {
+    return {
       ...base,
       action: changes.length ? "update" : "unchanged",
       huduId: asset.id,
@@ -263,22 +266,25 @@ export function* assetItems(ctx: AssetPlanContext): Generator<PlanItem> {
       foundBy: existing.foundBy,
       contentHash: hash,
     };
-  }
+  };
 
   // ---- Assets whose Halo record is gone (deleted in Halo): archive, never delete.
-  if (settings.options.whenGone === "archive" && state.usable) {
-    const gone = new Map<number, HuduAsset>();
+  function* gone(): Generator<PlanItem> {
+    if (settings.options.whenGone !== "archive" || !state.usable) return;
+    const goneAssets = new Map<number, HuduAssetSummary>();
     for (const link of links.values()) {
       const asset = assetsById.get(link.huduId);
-      if (!seen.has(link.haloId) && asset && !handled.has(asset.id)) gone.set(link.haloId, asset);
+      if (!seen.has(link.haloId) && asset && !handled.has(asset.id)) goneAssets.set(link.haloId, asset);
     }
     for (const [haloId, list] of byStamp) {
-      if (seen.has(haloId) || gone.has(haloId)) continue;
+      if (seen.has(haloId) || goneAssets.has(haloId)) continue;
       const asset = list.find((a) => !a.archived);
-      if (asset && !handled.has(asset.id)) gone.set(haloId, asset);
+      if (asset && !handled.has(asset.id)) goneAssets.set(haloId, asset);
     }
-    for (const [haloId, asset] of [...gone].sort((a, b) => a[0] - b[0])) {
+    for (const [haloId, asset] of [...goneAssets].sort((a, b) => a[0] - b[0])) {
       if (!asset.archived) yield archiveItem(haloId, null, asset);
     }
   }
+
+  return { plan, gone };
 }

@@ -1,5 +1,6 @@
 import type { HaloClientRecord, HaloContractRecord, HaloSiteRecord, HaloUserRecord } from "@/lib/halo/records";
-import type { HuduAsset, HuduAssetLayout, HuduCompany } from "@/lib/hudu/schemas";
+import type { HuduAssetSummary } from "@/lib/hudu/asset-summary";
+import type { HuduAssetLayout, HuduCompany } from "@/lib/hudu/schemas";
 import type { SyncSettings } from "./settings-schema";
 import type { AssetRecordType, PlanWarning } from "./types";
 
@@ -21,7 +22,7 @@ export interface PlanInput {
     /** The chosen layouts as Hudu has them now; a type is absent when its layout is not chosen or not found. */
     layouts: Partial<Record<AssetRecordType, HuduAssetLayout>>;
     /** Every asset of each chosen layout, archived included. */
-    assets: Record<AssetRecordType, HuduAsset[]>;
+    assets: Record<AssetRecordType, HuduAssetSummary[]>;
   };
   decisions: PlanDecision[];
   links: PlanLink[];
@@ -30,6 +31,20 @@ export interface PlanInput {
   readAt: string;
   /** Problems met while reading (records skipped because they could not be parsed, …). */
   warnings?: PlanWarning[];
+}
+
+/**
+ * What contacts and contracts are planned from, besides what the start had: Hudu's contact and
+ * contract assets, read whole (any Halo record may be among them), and Halo's users and
+ * contracts as they are read (an import plans each as it arrives instead of holding them all).
+ */
+export interface PlanRestSource {
+  assets: Pick<PlanInput["hudu"]["assets"], "contact" | "contract">;
+  /** Each ends when its sweep has, and throws if the sweep failed. */
+  users: AsyncIterable<HaloUserRecord>;
+  contracts: AsyncIterable<HaloContractRecord>;
+  /** What the users and contracts sweeps met; whole once both have ended. */
+  warnings(): PlanWarning[];
 }
 
 /** What the first part of a plan (companies and sites) reads: Halo's clients and sites; Hudu's companies, layouts and site assets. */

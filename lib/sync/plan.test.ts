@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { haloClientSchema, haloContractSchema, haloSiteSchema, haloUserSchema } from "@/lib/halo/records";
-import { huduAssetLayoutSchema, huduAssetSchema, huduCompanySchema, type HuduAsset } from "@/lib/hudu/schemas";
+import { summariseAsset, type HuduAssetSummary } from "@/lib/hudu/asset-summary";
+import { huduAssetLayoutSchema, huduAssetSchema, huduCompanySchema } from "@/lib/hudu/schemas";
 import { customFieldKey } from "@/lib/hudu/custom-fields";
 import { RECOMMENDED_LAYOUTS } from "@/lib/layouts/recommended";
-import { buildPlan, planRest, planStart } from "./plan";
+import { buildPlan, planRest, planStart, streamPlanRest } from "./plan";
 import type { PlanDecision, PlanInput, PlanLink } from "./plan-input";
 import { defaultSyncSettings, type SyncSettings } from "./settings-schema";
 import type { AssetRecordType, PlanItem } from "./types";
@@ -53,8 +54,8 @@ const contract = (id: number, clientId: number, siteId: number, extra: Record<st
 const company = (id: number, name: string, extra: Record<string, unknown> = {}) => huduCompanySchema.parse({ id, name, ...extra });
 
 /** A Hudu asset of `type` with the given values keyed by label. */
-function asset(type: AssetRecordType, id: number, companyId: number, name: string, values: Record<string, unknown>, extra: Record<string, unknown> = {}): HuduAsset {
-  return huduAssetSchema.parse({
+function asset(type: AssetRecordType, id: number, companyId: number, name: string, values: Record<string, unknown>, extra: Record<string, unknown> = {}): HuduAssetSummary {
+  return summariseAsset(huduAssetSchema.parse({
     id,
     company_id: companyId,
     company_name: `Company ${companyId}`,
@@ -63,7 +64,7 @@ function asset(type: AssetRecordType, id: number, companyId: number, name: strin
     archived: false,
     fields: Object.entries(values).map(([label, value]) => ({ label, value })),
     ...extra,
-  });
+  }));
 }
 
 function settings(change: (s: SyncSettings) => void = () => {}): SyncSettings {
@@ -79,7 +80,7 @@ interface Setup {
   users?: ReturnType<typeof user>[];
   contracts?: ReturnType<typeof contract>[];
   companies?: ReturnType<typeof company>[];
-  assets?: Partial<Record<AssetRecordType, HuduAsset[]>>;
+  assets?: Partial<Record<AssetRecordType, HuduAssetSummary[]>>;
   decisions?: PlanDecision[];
   links?: PlanLink[];
   settings?: SyncSettings;
@@ -121,7 +122,7 @@ function acme(extra: Partial<Setup> = {}): Setup {
 }
 
 /** What Hudu holds after a faithful import of acme() (values as Hudu might send them back). */
-function acmeAssets(): Record<AssetRecordType, HuduAsset[]> {
+function acmeAssets(): Record<AssetRecordType, HuduAssetSummary[]> {
   return {
     site: [
       asset("site", 7010, 500, "Site 10", {
@@ -444,6 +445,26 @@ describe("buildPlan: the next run", () => {
     const plan = buildPlan(full);
     expect(JSON.stringify(items)).toBe(JSON.stringify(plan.items));
     expect(start.warnings).toEqual(plan.warnings);
+  });
+
+  it("with contacts and contracts planned as Halo sends them (streamPlanRest), it has buildPlan's items in Halo's order", async () => {
+    const users = [user(102, 1, 10), user(100, 1, 10), user(101, 1, 10, { name: "" })];
+    const full = input(acme({ assets: acmeAssets(), links: acmeLinks(), users }));
+    const start = planStart(full);
+    async function* sent<T>(records: T[]) {
+      for (const record of records) {
+        await Promise.resolve();
+        yield record;
+      }
+    }
+    const source = { assets: { contact: full.hudu.assets.contact, contract: full.hudu.assets.contract }, users: sent(users), contracts: sent(full.halo.contracts), warnings: () => [] };
+    const streamed: PlanItem[] = [];
+    for await (const item of streamPlanRest(start, full, source)) streamed.push(item);
+    const plan = buildPlan(full);
+    expect(streamed.map((i) => i.key).slice(0, 3)).toEqual(["contact:102", "contact:100", "contact:101"]);
+    const byKey = (items: PlanItem[]) => Object.fromEntries(items.map((i) => [i.key, i]));
+    expect(byKey([...start.items, ...streamed])).toEqual(byKey(plan.items));
+    expect(streamed.length + start.items.length).toBe(plan.items.length);
   });
 });
 

@@ -1,10 +1,10 @@
 import { layoutStates, type LayoutState } from "@/lib/layouts/state";
-import { assetItems, planAssets, type PlannedSite } from "./plan-assets";
+import { assetItems, assetPlanner, planAssets, type PlannedSite } from "./plan-assets";
 import { planCompanies, type CompanyTarget } from "./plan-companies";
-import type { PlanInput, PlanStartInput } from "./plan-input";
+import type { PlanInput, PlanRestSource, PlanStartInput } from "./plan-input";
 import { assetRecordTypes, emptyTotals, type AssetRecordType, type Plan, type PlanItem, type PlanWarning } from "./types";
 
-export type { PlanInput, PlanStartInput } from "./plan-input";
+export type { PlanInput, PlanRestSource, PlanStartInput } from "./plan-input";
 
 /**
  * The planner: from what both sides hold, our decisions, links and settings, every action an
@@ -31,8 +31,8 @@ export interface PlanStart extends Omit<Plan, "items" | "totals"> {
 
 /**
  * The first part of the plan: companies and sites. An import starts writing them while Halo's
- * users and contracts are still being read, then saves planRest's items one at a time as they
- * come (the contacts of a large data set are over 100 MB of plan).
+ * users and contracts are still being read, then plans those as they arrive (streamPlanRest) and
+ * saves the items as they come (the contacts of a large data set are over 100 MB of plan).
  */
 export function planStart(input: PlanStartInput): PlanStart {
   const warnings: PlanWarning[] = [...(input.warnings ?? [])];
@@ -84,6 +84,33 @@ export function* planRest(start: PlanStart, input: PlanInput): Generator<PlanIte
       sites: start.sites,
       warnings: start.warnings,
     });
+  }
+}
+
+/**
+ * planRest as an import runs it: each of Halo's users and contracts planned as it is read (in
+ * the order Halo sends them, not by id), so they are never all in memory. The same items as
+ * planRest gives for the same records, in another order. Contacts first, then contracts.
+ */
+export async function* streamPlanRest(
+  start: Pick<PlanStart, "states" | "targets" | "sites" | "warnings">,
+  input: Pick<PlanInput, "links" | "settings">,
+  source: PlanRestSource,
+): AsyncGenerator<PlanItem> {
+  const records = { contact: source.users, contract: source.contracts };
+  for (const type of ["contact", "contract"] as const) {
+    const planner = assetPlanner({
+      type,
+      state: start.states[type],
+      assets: source.assets[type],
+      links: input.links,
+      targets: start.targets,
+      settings: input.settings,
+      sites: start.sites,
+      warnings: start.warnings,
+    });
+    for await (const record of records[type]) yield planner.plan(record);
+    yield* planner.gone();
   }
 }
 
