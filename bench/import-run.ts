@@ -5,8 +5,10 @@
  * connect, read both sides, plan, save the items, execute), paced at the limits it is given, and
  * sends back what it saw of each service's requests.
  *
- * Argument: JSON `{ "databasePath": …, "rateLimits": { "halo": …, "hudu": … } }`.
+ * Argument: JSON `{ "databasePath": …, "rateLimits": { "halo": …, "hudu": … }, "heapSnapshot"?: { "dir": …, "atMB": … } }`.
  */
+import path from "node:path";
+import { writeHeapSnapshot } from "node:v8";
 import { openDatabase } from "@/db";
 import { settingsConnector, type ConnectSources } from "@/lib/connections/connect";
 import type { ServiceName } from "@/lib/errors";
@@ -38,10 +40,16 @@ export interface ImportRunResult {
   peakRssBytes: number;
   /** V8's heap at the sample with the most RSS (bytes): what it had reserved and what was in use, collected or not. */
   heapAtPeak: { totalBytes: number; usedBytes: number };
+  /** With heapSnapshot: the snapshot written when the heap in use first passed atMB, and the heap live after the full collection it makes. */
+  snapshot?: { path: string; phase: string; usedBeforeBytes: number; liveBytes: number };
   cpuMs: { user: number; system: number };
 }
 
-const input = JSON.parse(process.argv[2] ?? "{}") as { databasePath: string; rateLimits: { halo: RateLimitConfig; hudu: RateLimitConfig } };
+const input = JSON.parse(process.argv[2] ?? "{}") as {
+  databasePath: string;
+  rateLimits: { halo: RateLimitConfig; hudu: RateLimitConfig };
+  heapSnapshot?: { dir: string; atMB: number };
+};
 
 /** How often the RSS is sampled to find each phase's peak. */
 const RSS_SAMPLE_MS = 200;
@@ -68,8 +76,14 @@ async function main(): Promise<ImportRunResult> {
 
   const phases: ImportRunResult["phases"] = [];
   const atPeak = { rss: 0, heap: { totalBytes: 0, usedBytes: 0 } };
+  let snapshot: ImportRunResult["snapshot"];
   const sampleRss = () => {
     const memory = process.memoryUsage();
+    if (input.heapSnapshot && !snapshot && memory.heapUsed > input.heapSnapshot.atMB * 1e6) {
+      // writeHeapSnapshot collects garbage first: what it shows, and the heap in use after it, is what is live.
+      const file = writeHeapSnapshot(path.join(input.heapSnapshot.dir, `import-${process.pid}.heapsnapshot`));
+      snapshot = { path: file, phase: phases.at(-1)?.phase ?? "", usedBeforeBytes: memory.heapUsed, liveBytes: process.memoryUsage().heapUsed };
+    }
     if (memory.rss > atPeak.rss) Object.assign(atPeak, { rss: memory.rss, heap: { totalBytes: memory.heapTotal, usedBytes: memory.heapUsed } });
     const current = phases.at(-1);
     if (current) current.peakRssBytes = Math.max(current.peakRssBytes, memory.rss);
@@ -103,6 +117,7 @@ async function main(): Promise<ImportRunResult> {
     services,
     peakRssBytes: process.resourceUsage().maxRSS * 1024,
     heapAtPeak: atPeak.heap,
+    snapshot,
     cpuMs: { user: Math.round(cpu.user / 1000), system: Math.round(cpu.system / 1000) },
   };
 }

@@ -18,7 +18,8 @@
  *
  * `npm run bench:import` (large, 25×) or e.g. `npm run bench:import -- --size demo --rate-scale 60`;
  * `--seed N`, `--latency MS` (default 150), `--json`, `--profile DIR` (CPU profiles of the import processes),
- * `--node-flags=--optimize-for-size` (Node/V8 flags for the import processes only).
+ * `--node-flags=--optimize-for-size` (Node/V8 flags for the import processes only), `--heap-snapshot DIR`
+ * (one heap snapshot per import process, when its heap in use first passes `--heap-snapshot-at` MB, default 300).
  */
 import { fork } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -52,6 +53,8 @@ const { values: args } = parseArgs({
     json: { type: "boolean", default: false },
     profile: { type: "string" },
     "node-flags": { type: "string", default: "" },
+    "heap-snapshot": { type: "string" },
+    "heap-snapshot-at": { type: "string", default: "300" },
   },
 });
 
@@ -142,7 +145,8 @@ function runImportChild(databasePath: string): Promise<ImportRunResult> {
     const script = path.join(path.dirname(fileURLToPath(import.meta.url)), "import-run.ts");
     // --profile DIR: a CPU profile of each import process (open it in Chrome's DevTools).
     const execArgv = [...process.execArgv, ...nodeFlags, ...(args.profile ? ["--cpu-prof", `--cpu-prof-dir=${args.profile}`] : [])];
-    const child = fork(script, [JSON.stringify({ databasePath, rateLimits: clientLimits })], { stdio: ["ignore", "inherit", "inherit", "ipc"], execArgv });
+    const heapSnapshot = args["heap-snapshot"] ? { dir: path.resolve(args["heap-snapshot"]), atMB: Number(args["heap-snapshot-at"]) } : undefined;
+    const child = fork(script, [JSON.stringify({ databasePath, rateLimits: clientLimits, heapSnapshot })], { stdio: ["ignore", "inherit", "inherit", "ipc"], execArgv });
     let result: ImportRunResult | undefined;
     child.on("message", (message) => (result = message as ImportRunResult));
     child.on("error", reject);
@@ -197,6 +201,7 @@ async function measureRun(db: Db, databasePath: string, sims: RunningSimulators)
     retries: { halo: run.services.halo.retries, hudu: run.services.hudu.retries },
     peakRssMB: mb(run.peakRssBytes),
     heapAtPeakMB: { total: mb(run.heapAtPeak.totalBytes), used: mb(run.heapAtPeak.usedBytes) },
+    snapshot: run.snapshot ? { path: run.snapshot.path, phase: run.snapshot.phase, usedBeforeMB: mb(run.snapshot.usedBeforeBytes), liveMB: mb(run.snapshot.liveBytes) } : null,
     cpuSeconds: { import: seconds(run.cpuMs.user + run.cpuMs.system), simulators: seconds((simCpuMs.user + simCpuMs.system) / 1000) },
     loadAverageAtStart: Math.round(load * 100) / 100,
     loadAverageAtEnd: Math.round(loadavg()[0] * 100) / 100,
@@ -222,6 +227,7 @@ function printRun(title: string, run: RunFigures) {
     if (f.fewest <= f.limit.limit) console.log(`    within one window's budget at ${describeLimit(service, f.limit)} (no rate floor); measured ${seconds(f.measuredMs)} s (first request to last answer)`);
     else console.log(`    floor at ${describeLimit(service, f.limit)}: ${seconds(f.floorMs)} s; measured ${seconds(f.measuredMs)} s (first request to last answer) = ${f.ratio.toFixed(2)}× the floor`);
   }
+  if (run.snapshot) console.log(`  heap snapshot (${run.snapshot.phase}): ${run.snapshot.usedBeforeMB} MB in use before a full collection, ${run.snapshot.liveMB} MB live after it; ${run.snapshot.path}`);
   console.log(`  peak RSS of the import process: ${run.peakRssMB} MB (V8's heap then: ${run.heapAtPeakMB.total} MB reserved, ${run.heapAtPeakMB.used} MB in use, collected or not); CPU: import ${run.cpuSeconds.import} s, simulators ${run.cpuSeconds.simulators} s`);
 }
 
