@@ -73,7 +73,8 @@ export default defineConfig({
   webServer: [
     {
       // A fresh database every run: the first-admin setup is part of the tests.
-      command: `rm -rf ${E2E_DATA_DIR} && npx next start -p ${appPort} -H 127.0.0.1`,
+      // npm start: the production start command, heap ceiling included.
+      command: `rm -rf ${E2E_DATA_DIR} && npm start -- -p ${appPort} -H 127.0.0.1`,
       url: `${appUrl}/api/health`,
       reuseExistingServer: false,
       timeout: 120_000,

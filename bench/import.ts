@@ -33,6 +33,7 @@ import { listImportItemJson } from "@/db/queries/import-items";
 import { settingsConnector } from "@/lib/connections/connect";
 import { acceptAutoSuggestions, createRemainingAsNew } from "@/lib/decisions/decide";
 import { HALO_DEFAULT_RATE_LIMIT, HUDU_DEFAULT_RATE_LIMIT, type RateLimitConfig } from "@/lib/http/rate-limiter";
+import { HEAP_CEILING_FLAG } from "@/lib/jobs/heap-ceiling";
 import { ensureLayouts } from "@/lib/layouts/ensure";
 import { saveConnectionSettings } from "@/lib/settings/connection-settings";
 import { recordConnectionTest, runConnectionTest } from "@/lib/settings/connection-tests";
@@ -58,8 +59,12 @@ const { values: args } = parseArgs({
   },
 });
 
-/** --node-flags "…": Node/V8 flags for the import processes only, e.g. "--optimize-for-size". */
-const nodeFlags = args["node-flags"].split(" ").filter(Boolean);
+/**
+ * The import processes start as the product's do (npm start, npm run cli: the heap ceiling of
+ * lib/jobs/heap-ceiling.ts), then with --node-flags "…", e.g. "--optimize-for-size" or
+ * "--max-old-space-size=4096" (the last of a flag given twice wins).
+ */
+const nodeFlags = [HEAP_CEILING_FLAG, ...args["node-flags"].split(" ").filter(Boolean)];
 
 const size = args.size;
 if (!isMspSize(size)) throw new Error(`--size must be tiny, demo or large; got ${size}`);
@@ -264,7 +269,7 @@ async function main() {
     }
     const g = sims.generated.halo;
     console.log(`Import at size ${size} (seed ${seed}): ${g.clients.length} clients, ${g.sites.length} sites, ${g.users.length} users, ${g.contracts.length} contracts`);
-    if (nodeFlags.length) console.log(`  import processes run with ${nodeFlags.join(" ")}`);
+    console.log(`  import processes run with ${nodeFlags.join(" ")}`);
     console.log(`  limits scaled ${scale}×, every answer after ${latencyMs} ms; board: ${decided.matched} matched by auto-accept, ${decided.createNew} create new, ${decided.undecided} left undecided`);
     console.log(`  machine: ${machine.nproc} CPUs, ${machine.memoryGB} GB, Node ${machine.node}`);
     printRun("First run", first);

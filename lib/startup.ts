@@ -3,6 +3,7 @@ import { countUsers, createFirstAdmin } from "@/db/queries/users";
 import { hashPassword } from "@/lib/auth/password";
 import { MAX_PASSWORD_BYTES } from "@/lib/auth/password-policy";
 import { env } from "@/lib/env";
+import { heapCeilingWarning } from "@/lib/jobs/heap-ceiling";
 import { importRunJob, jobKinds } from "@/lib/jobs/kinds";
 import { recoverJobs } from "@/lib/jobs/runner";
 import { runScheduleTick, startImportScheduler } from "@/lib/sync/import-schedule";
@@ -18,6 +19,8 @@ export async function startServer(): Promise<void> {
     const user = createFirstAdmin({ db, email: e.ADMIN_EMAIL, passwordHash: await hashPassword(e.ADMIN_PASSWORD) });
     if (user) console.log(`Created the first admin ${user.email} from ADMIN_EMAIL.`);
   }
+  const heapWarning = heapCeilingWarning();
+  if (heapWarning) console.warn(heapWarning);
   // Runs left "running" by a crash or kill -9 continue here (an import) or are marked failed.
   const { resumed, failed } = recoverJobs({ db, kinds: jobKinds });
   for (const run of resumed) console.log(`Resuming the ${run.kind} run ${run.id} that was interrupted.`);

@@ -5,6 +5,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import { HEAP_CEILING_FLAG } from "@/lib/jobs/heap-ceiling";
 
 function newestSourceMtime(dirs: string[]): number {
   let newest = 0;
@@ -52,7 +53,8 @@ export function buildIfNeeded({ distDir, reuse = false }: { distDir: string; reu
  * that stopping the parent's child stops the server too: a signal to npx does not reach it.
  */
 export function startDashboard({ distDir, port, host, env }: { distDir: string; port: number; host: string; env: Record<string, string> }): ChildProcess {
-  return spawn(process.execPath, [nextBin(), "start", "-p", String(port), "-H", host], {
+  // The ceiling `npm start` gives Node, so imports run in the demo as in production.
+  return spawn(process.execPath, [HEAP_CEILING_FLAG, nextBin(), "start", "-p", String(port), "-H", host], {
     stdio: ["ignore", "inherit", "inherit"],
     env: { ...process.env, ...env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" },
   });
