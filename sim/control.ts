@@ -80,6 +80,8 @@ export interface SimControl {
   /** Key "GET /api/client": method + lowercased route pattern with ids replaced by :id. */
   requestCounts(): Record<string, number>;
   requests(): RequestLogEntry[];
+  /** The most API requests (control calls aside) the simulator was answering at once since the counts were reset. */
+  mostInFlight(): number;
   resetCounts(): void;
   /** Forgets pending fail-next/drop-next faults and sets latency back to 0. */
   clearFaults(): void;

@@ -1,3 +1,4 @@
+import pLimit from "p-limit";
 import { z } from "zod";
 import { bodyExcerpt, SyncError } from "@/lib/errors";
 import type { HttpEventHandler } from "@/lib/http/events";
@@ -7,7 +8,7 @@ import { systemClock, type Clock, type RateLimiter } from "@/lib/http/rate-limit
 import { HttpClient, type HttpResponse, type RetryPolicy } from "@/lib/http/request";
 import { buildUrl } from "@/lib/http/url";
 import { haloConfigSchema, type HaloConfig, type HaloConfigInput } from "./config";
-import { HaloListing, wrapperError, type ListingOptions, type PageResult } from "./listing";
+import { HaloListing, PAGES_IN_FLIGHT, wrapperError, type ListingOptions, type PageResult } from "./listing";
 import {
   haloClientSchema,
   haloContractSchema,
@@ -74,6 +75,8 @@ export class HaloClient {
   readonly config: HaloConfig;
   readonly http: HttpClient;
   private readonly tokens: HaloTokenProvider;
+  /** Page reads of every sweep of this client share PAGES_IN_FLIGHT requests at a time. */
+  private readonly pageReads = pLimit(PAGES_IN_FLIGHT);
 
   constructor(config: HaloConfigInput, options: HaloClientOptions = {}) {
     const parsed = haloConfigSchema.safeParse(config);
@@ -165,7 +168,7 @@ export class HaloClient {
     options: HaloListOptions,
   ): HaloListing<T> {
     const fetchPage = async (pageNo: number, pageSize: number): Promise<PageResult> => {
-      const response = await this.get(
+      const response = await this.pageReads(() => this.get(
         endpoint.path,
         {
           pageinate: true,
@@ -177,7 +180,7 @@ export class HaloClient {
         },
         `list ${endpoint.plural} (page ${pageNo})`,
         options.signal,
-      );
+      ));
       return readPage(endpoint, response);
     };
     return new HaloListing(endpoint.type, schema, fetchPage, options);

@@ -4,6 +4,7 @@ import { startHaloSim, type HaloData, type HaloSimOptions } from "@/sim/halo/ser
 import type { HttpEvent } from "@/lib/http/events";
 import { RollingWindowLimiter, type RateLimitConfig } from "@/lib/http/rate-limiter";
 import { HaloClient } from "./client";
+import { PAGES_IN_FLIGHT } from "./listing";
 
 /** Integration tests: the Halo client against the Halo simulator on an ephemeral port. */
 
@@ -107,6 +108,21 @@ describe("HaloClient paging", () => {
     expect(listing.problems).toHaveLength(1);
     expect(listing.problems[0]).toMatchObject({ type: "user", scope: "record", id: odd.id });
     expect(problems[0]).toMatch(/^Skipped Halo user \d+: name: the user has no name and no e-mail address/);
+  });
+
+  it("reads a sweep's pages ahead, but never more than PAGES_IN_FLIGHT at once for all sweeps together", async () => {
+    const tiny = generateMsp({ seed: 1, size: "tiny" }).halo;
+    const users = Array.from({ length: 6000 }, (_, i) => ({ ...tiny.users[i % tiny.users.length], id: 100_000 + i }));
+    const { sim, halo } = await setup({ data: { ...tiny, users } });
+    sim.control.setLatency(20);
+    await halo.getAccessToken();
+    sim.control.resetCounts();
+    // Two sweeps of 60 pages each would ask for 2 × PAGES_IN_FLIGHT pages at a time.
+    const [first, second] = await Promise.all([halo.listUsers({ includeInactive: true }).toArray(), halo.listUsers({ includeInactive: true }).toArray()]);
+    expect(first).toHaveLength(6000);
+    expect(second).toHaveLength(6000);
+    expect(sim.control.requestCounts()["GET /api/users"]).toBe(120);
+    expect(sim.control.mostInFlight()).toBe(PAGES_IN_FLIGHT);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { HaloListing, PAGES_AHEAD, type PageResult } from "./listing";
+import { HaloListing, PAGES_IN_FLIGHT, type PageResult } from "./listing";
 import { haloClientSchema } from "./records";
 
 /** Pages served from an array, the way a server with a page cap would. */
@@ -96,18 +96,18 @@ describe("HaloListing", () => {
   it("asks for the pages record_count announces a few ahead, and yields them in order", async () => {
     let inFlight = 0;
     let most = 0;
-    const all = Array.from({ length: 2000 }, (_, i) => ({ id: i + 1, name: `Client ${i + 1}` }));
+    const all = Array.from({ length: 5000 }, (_, i) => ({ id: i + 1, name: `Client ${i + 1}` }));
     const listing = new HaloListing("client", haloClientSchema, async (pageNo, pageSize) => {
       inFlight++;
       most = Math.max(most, inFlight);
       // Later pages answer sooner: the order of the answers must not matter.
-      await new Promise((resolve) => setTimeout(resolve, 30 - pageNo));
+      await new Promise((resolve) => setTimeout(resolve, 60 - pageNo));
       inFlight--;
       return { records: all.slice((pageNo - 1) * pageSize, pageNo * pageSize), recordCount: all.length };
     });
     expect((await listing.toArray()).map((r) => r.id)).toEqual(all.map((r) => r.id));
-    expect(most).toBe(PAGES_AHEAD);
-    expect(listing.pagesRead).toBe(20);
+    expect(most).toBe(PAGES_IN_FLIGHT);
+    expect(listing.pagesRead).toBe(50);
   });
 
   it("a page that fails while asked ahead fails the sweep in its turn, after the pages before it", async () => {

@@ -3,7 +3,7 @@ import { countImportItems, listFailedImportItems } from "@/db/queries/import-ite
 import type { JobRun } from "@/db/schema";
 import type { ConnectSources } from "@/lib/connections/connect";
 import { DEFAULT_RETRY } from "@/lib/http/request";
-import { PAGES_AHEAD } from "@/lib/halo/listing";
+import { PAGES_IN_FLIGHT } from "@/lib/halo/listing";
 import { startJob, waitForJob } from "@/lib/jobs/runner";
 import type { RequestLogEntry } from "@/sim/control";
 import type { HuduData } from "@/sim/data/types";
@@ -178,7 +178,7 @@ describe("an import of the demo data set through faults", () => {
     // Pages are read a few ahead, so every request in flight when the token expired meets a 401.
     const expired = count(halo, (r) => r.status === 401);
     expect(expired).toBeGreaterThanOrEqual(1);
-    expect(expired).toBeLessThanOrEqual(PAGES_AHEAD + 1);
+    expect(expired).toBeLessThanOrEqual(PAGES_IN_FLIGHT + 1);
   });
 
   it("a burst as long as the policy allows is retried on the same request until it is answered", () => {

@@ -177,6 +177,17 @@ describe("fault injection and control", () => {
       expect(Object.keys(state).sort()).toEqual(["assetLayouts", "assets", "companies", "matchers", "relations"]);
     });
 
+    it("most-in-flight: the most API requests answered at once since reset-counts", async () => {
+      await post(hudu, "latency", { ms: 50 });
+      await post(hudu, "reset-counts");
+      await Promise.all([1, 2, 3].map(() => huduFetch(hudu, "GET", "/api_info")));
+      expect(await (await fetch(`${hudu.url}/__sim/most-in-flight`)).json()).toEqual({ mostInFlight: 3 });
+      await post(hudu, "latency", { ms: 0 });
+      await post(hudu, "reset-counts");
+      await huduFetch(hudu, "GET", "/api_info");
+      expect(hudu.control.mostInFlight()).toBe(1);
+    });
+
     it("expire-tokens and rate-limit on Halo; control routes need no auth and are not limited", async () => {
       const own = await haloToken(halo);
       expect((await post(halo, "expire-tokens")).status).toBe(200);

@@ -111,6 +111,8 @@ export async function startSimServer(spec: SimServerSpec): Promise<RunningSimSer
   let latencyMs = 0;
   let counts: Record<string, number> = {};
   let log: RequestLogEntry[] = [];
+  let inFlight = 0;
+  let mostInFlight = 0;
 
   const record = (method: string, pathname: string, search: string, status: number, at: number, fault?: PendingFault) => {
     const key = routeKey(method, pathname);
@@ -153,9 +155,11 @@ export async function startSimServer(spec: SimServerSpec): Promise<RunningSimSer
     state: () => spec.state(),
     requestCounts: () => ({ ...counts }),
     requests: () => log.map((e) => ({ ...e })),
+    mostInFlight: () => mostInFlight,
     resetCounts() {
       counts = {};
       log = [];
+      mostInFlight = inFlight;
     },
     clearFaults() {
       faults = [];
@@ -167,6 +171,7 @@ export async function startSimServer(spec: SimServerSpec): Promise<RunningSimSer
       latencyMs = 0;
       counts = {};
       log = [];
+      mostInFlight = inFlight;
       spec.limiter.reset();
     },
   };
@@ -201,6 +206,9 @@ export async function startSimServer(spec: SimServerSpec): Promise<RunningSimSer
       return;
     }
 
+    inFlight++;
+    mostInFlight = Math.max(mostInFlight, inFlight);
+    res.on("close", () => inFlight--);
     try {
       if (latencyMs > 0) await sleep(latencyMs);
       const fault = takeFault(method, rawPath, body);
@@ -326,6 +334,8 @@ function handleControl(control: SimControl, spec: SimServerSpec, method: string,
       return jsonResponse(200, control.state());
     case "GET /__sim/counts":
       return jsonResponse(200, control.requestCounts());
+    case "GET /__sim/most-in-flight":
+      return jsonResponse(200, { mostInFlight: control.mostInFlight() });
     case "GET /__sim/requests":
       return jsonResponse(200, control.requests());
     case "POST /__sim/reset-counts":
