@@ -1,5 +1,6 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db";
+import { prepared } from "@/db/prepared";
 import { syncLinks, type SyncLink } from "@/db/schema";
 
 /**
@@ -39,13 +40,21 @@ export function upsertSyncLink({
   contentHash: string | null;
   syncedAt?: Date;
 }): SyncLink {
-  const values = { huduId, huduCompanyId, contentHash, syncedAt };
-  return db
-    .insert(syncLinks)
-    .values({ haloType, haloId, ...values })
-    .onConflictDoUpdate({ target: [syncLinks.haloType, syncLinks.haloId], set: values })
-    .returning()
-    .get();
+  const p = sql.placeholder;
+  // On conflict the row takes the values it was to be inserted with.
+  const excluded = (column: { name: string }) => sql`excluded.${sql.identifier(column.name)}`;
+  const upsert = prepared(db, "upsertSyncLink", (d) =>
+    d
+      .insert(syncLinks)
+      .values({ haloType: p("haloType"), haloId: p("haloId"), huduId: p("huduId"), huduCompanyId: p("huduCompanyId"), contentHash: p("contentHash"), syncedAt: p("syncedAt") })
+      .onConflictDoUpdate({
+        target: [syncLinks.haloType, syncLinks.haloId],
+        set: { huduId: excluded(syncLinks.huduId), huduCompanyId: excluded(syncLinks.huduCompanyId), contentHash: excluded(syncLinks.contentHash), syncedAt: excluded(syncLinks.syncedAt) },
+      })
+      .returning()
+      .prepare(),
+  );
+  return upsert.get({ haloType, haloId, huduId, huduCompanyId, contentHash, syncedAt })!;
 }
 
 export function deleteSyncLink({ db, haloType, haloId }: { db: Db; haloType: LinkedHaloType; haloId: number }): void {
