@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import type { Db } from "@/db";
+import { openDatabase, type Db } from "@/db";
+import { importItems } from "@/db/schema";
 import { memoryDbPerTest } from "@/db/testing";
 import { countOpenImportItems, finishImportItem, listImportItemJson, listOpenImportItems, markImportItemSending, saveImportItems, type NewImportItem } from "./import-items";
 import { startJobRun } from "./job-runs";
@@ -58,5 +59,24 @@ describe("import items", () => {
       ["contact:3", 4],
     ]);
     expect(countOpenImportItems({ db, runId, types: ["contact"] })).toBe(2);
+  });
+
+  it("finishes an item with its outcome, Hudu ids, message and time, each database with its own statements", () => {
+    const other = openDatabase(":memory:");
+    try {
+      const otherRun = startJobRun({ db: other.db, kind: "import", startedBy: "admin@example.com", owner: "test", isDead: () => false, onDead: (_tx, run) => run }).run.id;
+      saveImportItems({ db, runId, items: [item("site", 1), { ...item("site", 2), state: "done", outcome: "skipped", message: "Skipped: inactive.", finishedAt: new Date(5_000) }] });
+      saveImportItems({ db: other.db, runId: otherRun, items: [item("site", 1)] });
+      finishImportItem({ db, runId, key: "site:1", outcome: "created", huduId: 41, huduCompanyId: 7, message: "found by its Halo id", now: new Date(1_000) });
+      finishImportItem({ db: other.db, runId: otherRun, key: "site:1", outcome: "failed", message: "Hudu refused it", now: new Date(2_000) });
+      const rows = (d: Db) => d.select().from(importItems).all().map(({ key, state, outcome, huduId, huduCompanyId, message, finishedAt }) => ({ key, state, outcome, huduId, huduCompanyId, message, finishedAt }));
+      expect(rows(db)).toEqual([
+        { key: "site:1", state: "done", outcome: "created", huduId: 41, huduCompanyId: 7, message: "found by its Halo id", finishedAt: new Date(1_000) },
+        { key: "site:2", state: "done", outcome: "skipped", huduId: null, huduCompanyId: null, message: "Skipped: inactive.", finishedAt: new Date(5_000) },
+      ]);
+      expect(rows(other.db)).toEqual([{ key: "site:1", state: "failed", outcome: "failed", huduId: null, huduCompanyId: null, message: "Hudu refused it", finishedAt: new Date(2_000) }]);
+    } finally {
+      other.sqlite.close();
+    }
   });
 });
