@@ -54,7 +54,7 @@ export const HALO_PAGE_SIZE = 100;
  * on the limit. When a window's slots free up they free as fast as the last window's requests
  * went out, and by then the users sweep is the only one left: how many of its pages are in
  * flight sets how fast it spends each later window's budget (bench:import: 9 in flight read a
- * 60,000-user Halo in 1.20× the limit's floor, 17 in 1.12×). The cap keeps a burst of four
+ * 60,000-user Halo in 1.20× the limit's floor, 17 in 1.12×, 32 in 1.09–1.11×). The cap keeps a burst of four
  * sweeps at 32 requests, not 4 × 32.
  */
 export const PAGES_IN_FLIGHT = 32;

@@ -7,9 +7,9 @@ import { getHeapStatistics } from "node:v8";
  * Why: V8 lets the heap grow, before it collects, by a factor it takes from the ceiling. With an
  * old space of 2 GB or more (Node's default on a machine with 16 GB or more is about 4 GB) that
  * factor is 4; below, it falls from 2 towards 1.3 (V8's heap-controller). An import of 60,000
- * users keeps 35–100 MB live, so with Node's default ceiling its process reached 419–475 MB,
- * mostly garbage not yet collected; with this ceiling about twice the live data is allowed (the
- * figures are in the README). The ceiling is also a hard limit: 1.5 GB is fifteen times what
+ * users keeps 35–100 MB live, yet with Node's default ceiling its process reached 455–483 MB,
+ * mostly garbage not yet collected; with this ceiling, which allows about twice the live data,
+ * 282–325 MB (bench:import; the figures are in the README). The ceiling is also a hard limit: 1.5 GB is fifteen times what
  * that import keeps live, and a bigger tenant can start Node with a higher one.
  */
 export const HEAP_CEILING_MB = 1536;
